@@ -1,0 +1,46 @@
+# Token by Token — task runner. The two commands a person needs:
+#   make serve   set everything up, build the site, serve it at http://127.0.0.1:8000
+#   make test    set everything up and run the whole test suite (unit, build, browser)
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test setup build data site bench zensical chromium clean
+
+serve: build
+	$(PY) -m site_build.serve --port 8000 site
+
+test: setup chromium
+	$(PY) -m pytest -q
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Generated data, figures, vendored Pyodide, then the site itself.
+build: setup
+	$(PY) -m site_build
+	$(PY) -m mkdocs build --strict --quiet
+
+# Debian's Chromium for the browser tests (Playwright drives it; it cannot download its own).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+bench: build chromium
+	$(PY) -m tests.bench
+
+# Non-blocking: does the site also build with Zensical (mkdocs-material's successor)?
+zensical: setup
+	$(PY) -m site_build
+	-$(VENV)/bin/zensical build --clean
+
+clean:
+	rm -rf site build docs/generated

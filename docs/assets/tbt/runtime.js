@@ -1,0 +1,253 @@
+// Token by Token widget runtime: finds widget roots on each page, starts Python lazily (once per
+// visit, in a Web Worker), mounts each widget's view, keeps its state in the URL, and turns any
+// failure into a message with a retry while the static figure stays in place.
+//
+// A widget root (written by site_build/snippets.py) looks like
+//   <div class="tbt-widget" id="widget-NAME" data-widget="NAME" data-state="loading"
+//        data-params="{...}"> <figure class="tbt-figure">…</figure> </div>
+// and its view lives in assets/tbt/widgets/NAME.js:
+//   export function mount(live, ctx) { …build controls in `live`…; return { render(view) {…} } }
+//   export function files(state) { return ["relative/path/under/generated/data"] }  // optional
+(function () {
+  "use strict";
+  if (window.__tbt) return; // instant navigation keeps this script alive: load once
+  const base = new URL("../../", document.currentScript.src).href; // site root
+  const STATES = { loading: "loading", ready: "ready", error: "error" };
+
+  // ---- Python: one worker per visit, shared by every widget and every page -----------------
+  const engine = {
+    worker: null,
+    ready: null,
+    next: 1,
+    waiting: new Map(),
+    start() {
+      if (this.ready) return this.ready;
+      this.ready = new Promise((resolve, reject) => {
+        let worker;
+        try {
+          worker = new Worker(base + "assets/tbt/worker.js", { type: "module" });
+        } catch (err) {
+          reject(err);
+          return;
+        }
+        this.worker = worker;
+        worker.onmessage = ({ data }) => {
+          const pending = this.waiting.get(data.id);
+          if (!pending) return;
+          this.waiting.delete(data.id);
+          if (data.ok) pending.resolve(JSON.parse(data.json));
+          else pending.reject(new Error(data.error));
+        };
+        worker.onerror = (event) => {
+          event.preventDefault(); // reported to the reader, not thrown as uncaught
+          this.fail(new Error(event.message || "the Python worker could not start"));
+        };
+        this.send({ type: "ping" }).then(resolve, reject);
+      });
+      this.ready.catch(() => this.stop());
+      return this.ready;
+    },
+    send(msg) {
+      return new Promise((resolve, reject) => {
+        const id = this.next++;
+        this.waiting.set(id, { resolve, reject });
+        this.worker.postMessage({ ...msg, id });
+      });
+    },
+    fail(err) {
+      for (const pending of this.waiting.values()) pending.reject(err);
+      this.waiting.clear();
+    },
+    stop() {
+      if (this.worker) this.worker.terminate();
+      this.fail(new Error("Python stopped"));
+      this.worker = null;
+      this.ready = null; // the next start() tries again from scratch
+    },
+    async call(widget, state, files) {
+      await this.start();
+      return this.send({ type: "call", widget, state, files });
+    },
+  };
+
+  // ---- Shareable state in the address bar --------------------------------------------------
+  function format(value) {
+    if (typeof value === "boolean") return value ? "1" : "0";
+    if (typeof value === "number") return String(+value.toFixed(6));
+    return String(value);
+  }
+  function stateFromURL(specs) {
+    const query = new URLSearchParams(location.search);
+    const raw = {};
+    for (const key of Object.keys(specs)) if (query.has(key)) raw[key] = query.get(key);
+    return raw; // raw strings: Python's clean() parses them and falls back to defaults
+  }
+  function urlFor(specs, state, hash) {
+    const url = new URL(location.href);
+    for (const [key, spec] of Object.entries(specs)) {
+      if (!(key in state) || format(state[key]) === format(spec.default)) url.searchParams.delete(key);
+      else url.searchParams.set(key, format(state[key]));
+    }
+    url.hash = hash || url.hash;
+    return url;
+  }
+
+  // ---- Small DOM helpers (text only: nothing typed by a reader is ever parsed as HTML) -----
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function setStatus(root, text) {
+    let status = root.querySelector(":scope > .tbt-status");
+    if (!text) {
+      if (status) status.remove();
+      return;
+    }
+    if (!status) {
+      status = el("p", "tbt-status");
+      status.setAttribute("role", "status");
+      root.prepend(status);
+    }
+    status.textContent = text;
+  }
+
+  function showError(root, err) {
+    root.dataset.state = STATES.error;
+    setStatus(root, "");
+    for (const old of root.querySelectorAll(":scope > .tbt-live, :scope > .tbt-error")) old.remove();
+    const box = el("div", "tbt-error");
+    box.setAttribute("role", "alert");
+    box.append(el("p", "", "The interactive version of this figure could not start in this " +
+      "browser, so you are seeing its static picture, which shows the same idea."));
+    const retry = el("button", "md-button", "Try again");
+    retry.type = "button";
+    retry.addEventListener("click", () => {
+      box.remove();
+      if (!engine.worker) engine.ready = null;
+      delete root.dataset.mounted;
+      mount(root);
+    });
+    box.append(retry);
+    root.prepend(box);
+    if (window.console) console.warn(`[tbt] ${root.dataset.widget}:`, err && err.message);
+  }
+
+  function toolbar(root, specs, getState) {
+    const bar = el("div", "tbt-toolbar");
+    const copy = el("button", "tbt-tool", "Copy link to this view");
+    copy.type = "button";
+    const said = el("span", "tbt-said");
+    said.setAttribute("aria-live", "polite");
+    copy.addEventListener("click", async () => {
+      const link = urlFor(specs, getState(), "#" + root.id).href;
+      try {
+        await navigator.clipboard.writeText(link);
+        said.textContent = "Link copied.";
+      } catch (err) {
+        said.textContent = link; // clipboard unavailable: show the link to copy by hand
+      }
+      root.dataset.link = link;
+    });
+    bar.append(copy, said);
+    return bar;
+  }
+
+  // ---- Mounting --------------------------------------------------------------------------
+  async function mount(root) {
+    if (root.dataset.mounted) return;
+    root.dataset.mounted = "1";
+    const name = root.dataset.widget;
+    let specs;
+    try {
+      specs = JSON.parse(root.dataset.params || "{}");
+    } catch (err) {
+      specs = {};
+    }
+    root.dataset.state = STATES.loading;
+    const slow = setTimeout(() => setStatus(root, "Starting Python in your browser (first time only)…"), 120);
+    try {
+      const [view] = await Promise.all([import(base + `assets/tbt/widgets/${name}.js`), engine.start()]);
+      let state = stateFromURL(specs);
+      let busy = false;
+      let dirty = false;
+      let instance = null;
+      const live = el("div", "tbt-live");
+      const request = (s) => engine.call(name, s, view.files ? view.files(s) : []);
+      const refresh = async () => {
+        busy = true;
+        try {
+          do {
+            dirty = false;
+            const model = await request(state);
+            if (!root.isConnected) return;
+            if (!dirty) state = model.state;
+            instance.render(model);
+            syncAddress();
+          } while (dirty);
+        } catch (err) {
+          showError(root, err);
+        } finally {
+          busy = false;
+        }
+      };
+      const syncAddress = () => {
+        if (root.isConnected) history.replaceState(history.state, "", urlFor(specs, state));
+      };
+      const ctx = {
+        root,
+        id: (suffix) => `${root.id}-${suffix}`,
+        get state() {
+          return state;
+        },
+        set(partial) {
+          state = { ...state, ...partial };
+          if (busy) dirty = true;
+          else refresh();
+        },
+      };
+      instance = view.mount(live, ctx);
+      const first = await request(state);
+      state = first.state;
+      instance.render(first);
+      live.append(toolbar(root, specs, () => state));
+      root.append(live);
+      syncAddress();
+      root.dataset.state = STATES.ready;
+    } catch (err) {
+      showError(root, err);
+    } finally {
+      clearTimeout(slow);
+      if (root.dataset.state !== STATES.error) setStatus(root, "");
+    }
+  }
+
+  // Python starts only when a widget comes near the viewport.
+  const nearby = "IntersectionObserver" in window
+    ? new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          nearby.unobserve(entry.target);
+          mount(entry.target);
+        }
+      }, { rootMargin: "400px 0px" })
+    : null;
+
+  function scan() {
+    for (const root of document.querySelectorAll("[data-widget]:not([data-mounted])")) {
+      if (nearby) nearby.observe(root);
+      else mount(root);
+    }
+  }
+
+  window.__tbt = { engine, scan, mount };
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(scan); // every page, including instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", scan);
+  } else {
+    scan();
+  }
+})();

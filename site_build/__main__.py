@@ -1,0 +1,48 @@
+"""`python -m site_build`: regenerate everything the site needs before `mkdocs build`.
+
+Steps: vendor Pyodide (pinned, integrity-checked, stdlib precompiled), pack the widgets package
+for the browser, write widget data, figures and markup, and the computed facts. Deterministic:
+running it twice gives byte-identical files.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import pyodide_vendor, snippets
+from .facts import all_facts
+from .paths import GENERATED, ROOT, SNIPPETS
+from .write import deterministic_zip, write_bytes, write_text
+
+
+def widgets_zip() -> Path:
+    """The widgets package as the browser imports it (sources only; tests stay out)."""
+    files = {f"widgets/{p.name}": p.read_bytes() for p in sorted((ROOT / "widgets").glob("*.py"))}
+    return write_bytes(GENERATED / "py" / "widgets.zip", deterministic_zip(files))
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    steps = [
+        ("pyodide", pyodide_vendor.build),
+        ("widgets.zip", lambda: [widgets_zip()]),
+        ("figures and markup", snippets.build),
+        ("facts", lambda: [write_text(SNIPPETS.parent / "facts.json",
+                                      json.dumps(all_facts(), indent=1, sort_keys=True) + "\n")]),
+    ]
+    if (ROOT / "site_build" / "tokenizer_data.py").exists():
+        from . import tokenizer_data
+        from .paths import DATA
+        steps.insert(1, ("tokenizer ranks", lambda: tokenizer_data.build(DATA / "tokenizer")))
+    for label, step in steps:
+        t = time.perf_counter()
+        out = step()
+        print(f"site_build: {label}: {len(out)} files in {time.perf_counter() - t:.1f}s")
+    print(f"site_build: done in {time.perf_counter() - t0:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
