@@ -42,7 +42,9 @@
           event.preventDefault(); // reported to the reader, not thrown as uncaught
           this.fail(new Error(event.message || "the Python worker could not start"));
         };
-        this.send({ type: "ping" }).then(resolve, reject);
+        // A last resort if start-up neither succeeds nor reports: give up after a minute.
+        const limit = setTimeout(() => this.fail(new Error("Python took too long to start")), 60000);
+        this.send({ type: "ping" }).then(resolve, reject).finally(() => clearTimeout(limit));
       });
       this.ready.catch(() => this.stop());
       return this.ready;

@@ -41,7 +41,8 @@ export function slider(ctx, key, spec, { format = String, onInput, label } = {})
     el: h("div.tbt-control", {}, h("label", { htmlFor: id }, label || spec.label), input, out),
     input,
     set(v) {
-      if (document.activeElement !== input || Number(input.value) !== v) input.value = v;
+      if (document.activeElement === input) return; // the reader is moving it: don't fight them
+      input.value = v;
       show(v);
     },
   };

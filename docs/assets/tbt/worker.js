@@ -39,7 +39,28 @@ function need(path) {
   return files.get(path);
 }
 
-const started = start();
+// If start-up dies somewhere Pyodide cannot report (e.g. the wasm file is missing, and the
+// Emscripten runtime aborts inside a promise), tell the page instead of hanging.
+let fatal;
+const died = new Promise((_, reject) => {
+  fatal = reject;
+});
+self.addEventListener("unhandledrejection", (event) => {
+  if (call) return;
+  event.preventDefault();
+  const err = event.reason;
+  fatal(new Error(String((err && err.message) || err || "Python failed to start")));
+});
+// Pyodide 314 catches a failed wasm instantiation (file missing, wasm blocked by policy), warns
+// "wasm instantiation failed!" and then waits forever; turn that warning into a failure.
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  warn(...args);
+  if (!call && String(args[0]).includes("wasm instantiation failed")) {
+    fatal(new Error("WebAssembly could not be loaded"));
+  }
+};
+const started = Promise.race([start(), died]);
 
 self.onmessage = async ({ data: msg }) => {
   try {

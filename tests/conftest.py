@@ -1,0 +1,203 @@
+"""Shared fixtures: one real build of the site per test session, a real server on 127.0.0.1,
+and Debian's Chromium driven by Playwright.
+
+Browser tests take the `page` fixture (or `new_page`): every page it opens is watched, and the
+test fails afterwards if the page logged a console error, threw an uncaught exception, or sent a
+request to any host other than the local server.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("TBT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> dict:
+    """Run the whole build once: site_build, then a strict mkdocs build into a temp folder."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    gen = subprocess.run([sys.executable, "-m", "site_build"], cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    assert gen.returncode == 0, gen.stdout + gen.stderr
+    mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                        cwd=ROOT, env=env, capture_output=True, text=True)
+    assert mk.returncode == 0, mk.stdout + mk.stderr
+    return {"dir": out, "log": mk.stdout + mk.stderr}
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site) -> Path:
+    return built_site["dir"]
+
+
+BLOCKED: set[str] = set()      # path endings the test server answers with 404 (fault injection)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    import functools
+    import http.server
+
+    from site_build.serve import Handler
+
+    class FaultyHandler(Handler):
+        def send_head(self):
+            if any(self.path.split("?")[0].endswith(end) for end in BLOCKED):
+                self.send_error(404, "blocked by the test")
+                return None
+            return super().send_head()
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(FaultyHandler, directory=str(site_dir)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def block():
+    """block("pyodide.asm.wasm"): the server answers 404 for that file until the test ends."""
+    added = []
+
+    def add(ending: str):
+        BLOCKED.add(ending)
+        added.append(ending)
+
+    yield add
+    for ending in added:
+        BLOCKED.discard(ending)
+
+
+# Chromium's own services (sign-in, autofill), which it contacts whatever page is open: not the
+# site's requests. Anything else that reaches the proxy fails the test.
+BROWSER_OWN_HOSTS = ("accounts.google.com:", "content-autofill.googleapis.com:")
+
+
+class RecordingProxy:
+    """Chromium sends every request for a non-loopback host here (see --proxy-server below);
+    the proxy writes down the request line and refuses it. Loopback requests bypass it. This sees
+    requests from workers too, which Playwright's page events do not reliably report."""
+
+    def __init__(self):
+        import socket
+        self.seen: list[str] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(2)
+                try:
+                    line = conn.recv(4096).split(b"\r\n", 1)[0].decode("latin-1")
+                except OSError:
+                    line = "?"
+                self.seen.append(line)
+                try:
+                    conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
+
+
+@pytest.fixture(scope="session")
+def proxy():
+    return RecordingProxy()
+
+
+@pytest.fixture(scope="session")
+def browser(proxy):
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS + [f"--proxy-server=http://127.0.0.1:{proxy.port}"])
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What the pages of one test did that a reader would call a fault."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.allow_errors = False
+
+    def attach(self, page):
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        page.on("request", self._request)
+        return page
+
+    def _request(self, request):
+        url = request.url
+        if not (url.startswith(self.base_url) or url.startswith(("data:", "blob:", "about:"))):
+            self.foreign.append(url)
+
+
+@pytest.fixture
+def watch(base_url, proxy):
+    w = Watch(base_url)
+    w.proxy, w.proxy_start = proxy, len(proxy.seen)
+    return w
+
+
+@pytest.fixture
+def new_page(browser, watch):
+    """Factory: new_page(**context_options) -> a watched page in a fresh browser context."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        ctx = browser.new_context(**options)
+        contexts.append(ctx)
+        return watch.attach(ctx.new_page())
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+    watch.foreign.extend(line for line in watch.proxy.seen[watch.proxy_start:]
+                         if not any(host in line for host in BROWSER_OWN_HOSTS))
+    assert not watch.foreign, f"requests left 127.0.0.1: {watch.foreign}"
+    if not watch.allow_errors:
+        assert not watch.errors, f"console errors: {watch.errors}"
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def wait_ready(page, name: str, timeout: float = 30_000):
+    """Wait until the widget `name` on the page is live; return its root element."""
+    sel = f'[data-widget="{name}"]'
+    page.wait_for_selector(f'{sel}[data-state="ready"], {sel}[data-state="error"]',
+                           state="attached", timeout=timeout)
+    root = page.locator(sel).first
+    state = root.get_attribute("data-state")
+    assert state == "ready", f"{name} ended in state {state}: {root.inner_text()[:300]}"
+    return root
