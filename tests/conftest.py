@@ -25,15 +25,32 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> dict:
-    """Run the whole build once: site_build, then a strict mkdocs build into a temp folder."""
+def port() -> int:
+    """A free local port for the test server, known before the build (see built_site)."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, port) -> dict:
+    """Run the whole build once: site_build, then a strict mkdocs build into a temp folder.
+
+    The site is built for the address the tests serve it at: mkdocs-material's instant
+    navigation only treats links as internal when site_url matches the page's origin."""
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     gen = subprocess.run([sys.executable, "-m", "site_build"], cwd=ROOT, env=env,
                          capture_output=True, text=True)
     assert gen.returncode == 0, gen.stdout + gen.stderr
-    mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                        cwd=ROOT, env=env, capture_output=True, text=True)
+    config = ROOT / f".mkdocs-test-{port}.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: http://127.0.0.1:{port}/\n")
+    try:
+        mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                             "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    finally:
+        config.unlink()
     assert mk.returncode == 0, mk.stdout + mk.stderr
     return {"dir": out, "log": mk.stdout + mk.stderr}
 
@@ -47,7 +64,7 @@ BLOCKED: set[str] = set()      # path endings the test server answers with 404 (
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
+def base_url(site_dir, port) -> str:
     import functools
     import http.server
 
@@ -61,7 +78,7 @@ def base_url(site_dir) -> str:
             return super().send_head()
 
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(FaultyHandler, directory=str(site_dir)))
+        ("127.0.0.1", port), functools.partial(FaultyHandler, directory=str(site_dir)))
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
