@@ -157,6 +157,21 @@
     return bar;
   }
 
+  // A widget's own CSS (assets/tbt/widgets/NAME.css), when its module says `export const styles = true`.
+  const sheets = new Map();
+  function stylesheet(href) {
+    if (!sheets.has(href)) {
+      sheets.set(href, new Promise((resolve) => {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        link.onload = link.onerror = () => resolve();
+        document.head.append(link);
+      }));
+    }
+    return sheets.get(href);
+  }
+
   // ---- Mounting --------------------------------------------------------------------------
   async function mount(root) {
     if (root.dataset.mounted) return;
@@ -172,6 +187,7 @@
     const slow = setTimeout(() => setStatus(root, "Starting Python in your browser (first time only)…"), 120);
     try {
       const [view] = await Promise.all([import(base + `assets/tbt/widgets/${name}.js`), engine.start()]);
+      if (view.styles) await stylesheet(base + `assets/tbt/widgets/${name}.css`);
       let state = stateFromURL(specs);
       let busy = false;
       let dirty = false;

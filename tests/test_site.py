@@ -1,0 +1,112 @@
+"""The built site as a whole: strict build, facts tied to the text, widgets complete, determinism."""
+import importlib
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import widgets
+from site_build.facts import all_facts
+from site_build.paths import GENERATED, ROOT, SNIPPETS
+
+
+def test_strict_build_has_no_warnings(built_site):
+    assert "WARNING" not in built_site["log"], built_site["log"]
+
+
+class FactFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack, self.found = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-fact" in attrs:
+            self.stack.append([attrs["data-fact"], ""])
+        elif self.stack:
+            self.stack.append(None)
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            item = self.stack.pop()
+            if item is not None:
+                self.found.append(tuple(item))
+
+    def handle_data(self, data):
+        for item in self.stack:
+            if item is not None:
+                item[1] += data
+
+
+def quoted_facts(site_dir: Path):
+    for page in sorted(site_dir.rglob("*.html")):
+        finder = FactFinder()
+        finder.feed(page.read_text())
+        for key, text in finder.found:
+            yield page.relative_to(site_dir), key, text.strip()
+
+
+def test_every_quoted_number_matches_its_computed_fact(site_dir):
+    facts = all_facts()
+    wrong = [(str(page), key, text, facts.get(key, "<no such fact>"))
+             for page, key, text in quoted_facts(site_dir) if facts.get(key) != text]
+    assert not wrong, "pages disagree with site_build.facts: " + json.dumps(wrong, indent=1)
+
+
+def test_every_fact_is_quoted_somewhere(site_dir):
+    quoted = {key for _, key, _ in quoted_facts(site_dir)}
+    assert not set(all_facts()) - quoted
+
+
+def test_every_widget_has_math_figure_view_and_tests():
+    for name in widgets.names():
+        module = importlib.import_module(f"widgets.{name}")
+        assert module.TITLE and callable(module.view) and module.PARAMS
+        fig = importlib.import_module(f"site_build.widget_figures.{name}")
+        assert fig.CAPTION and callable(fig.figure)
+        assert (ROOT / "docs/assets/tbt/widgets" / f"{name}.js").exists()
+        assert (ROOT / "tests/unit" / f"test_{name}.py").exists(), f"unit tests for {name}"
+        assert (ROOT / "tests/browser" / f"test_{name}.py").exists(), f"browser test for {name}"
+
+
+def test_url_parameter_names_are_unique_across_widgets():
+    seen = {}
+    for name in widgets.names():
+        for key in importlib.import_module(f"widgets.{name}").PARAMS:
+            assert key not in seen, f"{key} used by {seen.get(key)} and {name}"
+            seen[key] = name
+
+
+def test_every_widget_is_placed_on_a_page():
+    pages = "\n".join(p.read_text() for p in (ROOT / "docs").rglob("*.md"))
+    for name in widgets.names():
+        assert f'--8<-- "widgets/{name}.html"' in pages, f"{name} is on no page"
+
+
+def test_generated_files_are_deterministic(built_site):
+    def digest():
+        import hashlib
+        out = {}
+        for folder in (GENERATED, SNIPPETS):
+            for f in sorted(folder.rglob("*")):
+                if f.is_file():
+                    out[str(f)] = hashlib.sha256(f.read_bytes()).hexdigest()
+        return out
+    before = digest()
+    subprocess.run([sys.executable, "-m", "site_build"], cwd=ROOT, check=True, capture_output=True)
+    assert digest() == before
+
+
+def test_no_page_references_another_host_for_assets(site_dir):
+    """Nothing a page loads (scripts, styles, images, frames, fonts) may come from another host;
+    ordinary links to papers are fine, and so is the canonical address."""
+    tag = re.compile(r'<(script|link|img|iframe|source|video|audio)\b[^>]*>', re.I)
+    remote = re.compile(r'(?:src|href|srcset)="(?:https?:)?//(?!127\.0\.0\.1[:/])', re.I)
+    offenders = []
+    for page in site_dir.rglob("*.html"):
+        for m in tag.finditer(page.read_text()):
+            if remote.search(m.group(0)) and 'rel="canonical"' not in m.group(0):
+                offenders.append((str(page), m.group(0)))
+    assert not offenders
