@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import pyodide_vendor, snippets
+from . import glossary, pyodide_vendor, snippets
 from .facts import all_facts
 from .paths import GENERATED, ROOT, SNIPPETS
 from .write import deterministic_zip, write_bytes, write_text
@@ -29,6 +29,8 @@ def main() -> int:
         ("pyodide", pyodide_vendor.build),
         ("widgets.zip", lambda: [widgets_zip()]),
         ("figures and markup", snippets.build),
+        ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),
+                              write_text(SNIPPETS / "glossary-list.md", glossary.definition_list())]),
         ("facts", lambda: [write_text(SNIPPETS.parent / "facts.json",
                                       json.dumps(all_facts(), indent=1, sort_keys=True) + "\n")]),
     ]

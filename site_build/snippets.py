@@ -20,8 +20,8 @@ from .write import write_bytes, write_text
 
 
 def widget_markup(name: str) -> str:
-    module = importlib.import_module(f"widgets.{name}")
-    fig = importlib.import_module(f"site_build.widget_figures.{name}")
+    module = importlib.import_module(f"widgets.{widgets.module_name(name)}")
+    fig = importlib.import_module(f"site_build.widget_figures.{widgets.module_name(name)}")
     params = json.dumps(specs(module.PARAMS), sort_keys=True, separators=(",", ":"))
     return (
         f'<div class="tbt-widget" id="widget-{name}" data-widget="{name}" data-state="loading" '
@@ -40,7 +40,7 @@ def build() -> list[Path]:
     written = []
     for name in widgets.names():
         written.append(write_text(SNIPPETS / "widgets" / f"{name}.html", widget_markup(name)))
-        fig = importlib.import_module(f"site_build.widget_figures.{name}")
+        fig = importlib.import_module(f"site_build.widget_figures.{widgets.module_name(name)}")
         for rel, data in getattr(fig, "data", dict)().items():
             written.append(write_bytes(DATA / rel, data))
     for mod in sorted(m.name for m in pkgutil.iter_modules(chapter_figures.__path__)):

@@ -62,19 +62,20 @@ def test_every_fact_is_quoted_somewhere(site_dir):
 
 def test_every_widget_has_math_figure_view_and_tests():
     for name in widgets.names():
-        module = importlib.import_module(f"widgets.{name}")
+        mod = widgets.module_name(name)
+        module = importlib.import_module(f"widgets.{mod}")
         assert module.TITLE and callable(module.view) and module.PARAMS
-        fig = importlib.import_module(f"site_build.widget_figures.{name}")
+        fig = importlib.import_module(f"site_build.widget_figures.{mod}")
         assert fig.CAPTION and callable(fig.figure)
         assert (ROOT / "docs/assets/tbt/widgets" / f"{name}.js").exists()
-        assert (ROOT / "tests/unit" / f"test_{name}.py").exists(), f"unit tests for {name}"
-        assert (ROOT / "tests/browser" / f"test_{name}.py").exists(), f"browser test for {name}"
+        assert (ROOT / "tests/unit" / f"test_{mod}.py").exists(), f"unit tests for {name}"
+        assert (ROOT / "tests/browser" / f"test_{mod}.py").exists(), f"browser test for {name}"
 
 
 def test_url_parameter_names_are_unique_across_widgets():
     seen = {}
     for name in widgets.names():
-        for key in importlib.import_module(f"widgets.{name}").PARAMS:
+        for key in importlib.import_module(f"widgets.{widgets.module_name(name)}").PARAMS:
             assert key not in seen, f"{key} used by {seen.get(key)} and {name}"
             seen[key] = name
 

@@ -11,7 +11,7 @@ import widgets
 def call(name: str, state_json: str) -> str:
     if name not in widgets.names():
         raise ValueError(f"no widget named {name!r}")
-    module = importlib.import_module(f"widgets.{name}")
+    module = importlib.import_module(f"widgets.{widgets.module_name(name)}")
     try:
         state = json.loads(state_json)
     except ValueError:
