@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -27,32 +26,21 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 @pytest.fixture(scope="session")
 def port() -> int:
     """A free local port for the test server, known before the build (see built_site)."""
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    from site_build.local import free_port
+    return free_port()
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, port) -> dict:
-    """Run the whole build once: site_build, then a strict mkdocs build into a temp folder.
-
-    The site is built for the address the tests serve it at: mkdocs-material's instant
-    navigation only treats links as internal when site_url matches the page's origin."""
+    """Run the whole build once: site_build, then a strict mkdocs build into a temp folder,
+    for the address the tests serve it at (see site_build/local.py)."""
+    from site_build.local import build_for_port
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    gen = subprocess.run([sys.executable, "-m", "site_build"], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
-    assert gen.returncode == 0, gen.stdout + gen.stderr
-    config = ROOT / f".mkdocs-test-{port}.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: http://127.0.0.1:{port}/\n")
     try:
-        mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                             "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
-    finally:
-        config.unlink()
-    assert mk.returncode == 0, mk.stdout + mk.stderr
-    return {"dir": out, "log": mk.stdout + mk.stderr}
+        log = build_for_port(port, out)
+    except RuntimeError as err:
+        pytest.fail(f"the site does not build:\n{err}")
+    return {"dir": out, "log": log}
 
 
 @pytest.fixture(scope="session")

@@ -211,8 +211,14 @@
           busy = false;
         }
       };
+      // The address bar follows the state, but lazily: browsers throttle rapid replaceState
+      // calls, and a slider can fire sixty times a second. Replace, never push: no history spam.
+      let addressTimer = 0;
       const syncAddress = () => {
-        if (root.isConnected) history.replaceState(history.state, "", urlFor(specs, state));
+        clearTimeout(addressTimer);
+        addressTimer = setTimeout(() => {
+          if (root.isConnected) history.replaceState(history.state, "", urlFor(specs, state));
+        }, 150);
       };
       const ctx = {
         root,
