@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import glossary, pyodide_vendor, snippets
+from . import glossary, instructors, pyodide_vendor, snippets
 from .facts import all_facts
 from .paths import GENERATED, ROOT, SNIPPETS
 from .write import deterministic_zip, write_bytes, write_text
@@ -31,6 +31,9 @@ def main() -> int:
         ("figures and markup", snippets.build),
         ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),
                               write_text(SNIPPETS / "glossary-list.md", glossary.definition_list())]),
+        ("instructors' tables",
+         lambda: [write_text(SNIPPETS / "instructors-widgets.md", instructors.widget_table()),
+                  write_text(SNIPPETS / "instructors-addresses.md", instructors.address_table())]),
         ("facts", lambda: [write_text(SNIPPETS.parent / "facts.json",
                                       json.dumps(all_facts(), indent=1, sort_keys=True) + "\n")]),
     ]

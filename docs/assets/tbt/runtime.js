@@ -153,7 +153,11 @@
       }
       root.dataset.link = link;
     });
-    bar.append(copy, said);
+    const present = el("button", "tbt-tool", "Presenter view");
+    present.type = "button";
+    present.setAttribute("aria-pressed", "false");
+    present.addEventListener("click", () => presenter(root, present));
+    bar.append(copy, present, said);
     return bar;
   }
 
@@ -170,6 +174,38 @@
       }));
     }
     return sheets.get(href);
+  }
+
+  // Presenter view: the widget fills the screen in large type for a projector; Escape leaves.
+  function presenter(root, button) {
+    const on = !root.classList.contains("tbt-presenting");
+    root.classList.toggle("tbt-presenting", on);
+    document.documentElement.classList.toggle("tbt-has-presenter", on);
+    button.setAttribute("aria-pressed", String(on));
+    button.textContent = on ? "Leave presenter view (Esc)" : "Presenter view";
+    const onKey = (event) => {
+      if (event.key === "Escape" && root.classList.contains("tbt-presenting")) {
+        presenter(root, button);
+        button.focus();
+      }
+    };
+    if (on) {
+      root.__tbtEscape = onKey;
+      document.addEventListener("keydown", onKey);
+      root.setAttribute("tabindex", "-1");
+      root.focus();
+    } else {
+      document.removeEventListener("keydown", root.__tbtEscape);
+      root.removeAttribute("tabindex");
+    }
+  }
+
+  // Glossary terms (<abbr> from the glossary) can be reached by keyboard and tapped on a phone:
+  // focus shows the same tooltip as hover.
+  function glossaryFocus() {
+    for (const abbr of document.querySelectorAll(".md-content abbr[title]:not([tabindex])")) {
+      abbr.setAttribute("tabindex", "0");
+    }
   }
 
   // ---- Mounting --------------------------------------------------------------------------
@@ -260,6 +296,12 @@
     : null;
 
   function scan() {
+    glossaryFocus();
+    const search = document.querySelector(".md-search[role='dialog']:not([aria-label])");
+    if (search) search.setAttribute("aria-label", "Search the book"); // theme's dialog has no name
+    if (document.documentElement.classList.contains("tbt-has-presenter")) {
+      document.documentElement.classList.remove("tbt-has-presenter"); // left by navigation
+    }
     for (const root of document.querySelectorAll("[data-widget]:not([data-mounted])")) {
       if (nearby) nearby.observe(root);
       else mount(root);

@@ -1,0 +1,145 @@
+"""Issue-6 behaviour across the whole site: shared links, copy link, presenter view, print,
+phones, accessibility audit, and reading with JavaScript off."""
+import pytest
+
+from site_build import npm
+from site_build.addresses import found
+from tests.conftest import wait_ready
+
+
+def pages(site_dir):
+    return [a for a in found(site_dir) if "#" not in a]
+
+
+def test_shared_link_restores_state(page, base_url):
+    page.goto(base_url + "inference/?temperature=1.5&top_k=3#widget-temperature")
+    root = wait_ready(page, "temperature")
+    assert page.locator("#widget-temperature-temperature").input_value() == "1.5"
+    assert root.locator(".tbt-bar.is-dim").count() == 7
+
+
+def test_shared_link_restores_state_after_instant_navigation(page, base_url):
+    page.goto(base_url)
+    page.evaluate("window.__marker = 1")
+    # An internal link with a state, followed with instant navigation (no reload).
+    page.evaluate("""() => { const a = document.createElement('a');
+        a.href = 'inference/?temperature=0.3'; a.textContent = 'go'; a.id = 'go';
+        document.querySelector('.md-content').append(a); }""")
+    page.click("#go")
+    wait_ready(page, "temperature")
+    assert page.evaluate("window.__marker") == 1
+    assert page.locator("#widget-temperature-temperature").input_value() == "0.3"
+
+
+def test_copy_link_produces_the_link_that_restores_the_view(new_page, base_url):
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(base_url + "inference/")
+    root = wait_ready(page, "temperature")
+    page.eval_on_selector("#widget-temperature-temperature",
+                          "el => { el.value = 1.25; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.wait_for_function("() => document.querySelector('#widget-temperature-temperature + output').textContent === '1.25'")
+    root.get_by_role("button", name="Copy link to this view").click()
+    page.wait_for_function("() => document.querySelector('#widget-temperature').dataset.link")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link == root.get_attribute("data-link")
+    assert link.endswith("inference/?temperature=1.25#widget-temperature")
+    page.goto(link)
+    wait_ready(page, "temperature")
+    assert page.locator("#widget-temperature-temperature").input_value() == "1.25"
+
+
+@pytest.mark.parametrize("query", [
+    "?temperature=abc&top_k=99&top_p=-1&seed=1.5",
+    "?temperature=%3Cscript%3Ealert(1)%3C/script%3E&unknown=1",
+    "?temperature=1e999&top_k=&top_p=NaN",
+])
+def test_malformed_links_load_defaults_without_errors(page, base_url, query):
+    page.goto(base_url + "inference/" + query)
+    wait_ready(page, "temperature")
+    assert page.locator("#widget-temperature-temperature").input_value() == "0.8"
+    assert page.locator("#widget-temperature-top_k").input_value() == "0"
+    assert page.locator("script", has_text="alert(1)").count() == 0
+
+
+def test_presenter_view_fills_the_screen_and_escape_leaves(page, base_url):
+    page.goto(base_url + "inference/")
+    root = wait_ready(page, "temperature")
+    root.get_by_role("button", name="Presenter view").click()
+    box = root.bounding_box()
+    assert box["width"] >= 1270 and box["height"] >= 890
+    page.keyboard.press("Escape")
+    assert "tbt-presenting" not in root.get_attribute("class")
+    assert page.evaluate("document.activeElement.textContent") == "Presenter view"
+
+
+def test_print_hides_navigation_and_shows_widgets(page, base_url):
+    page.goto(base_url + "inference/")
+    wait_ready(page, "temperature")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator("#widget-temperature .tbt-bars").is_visible()       # the current state
+    assert page.locator("#widget-temperature figcaption").is_visible()
+    assert not page.locator("#widget-temperature .tbt-toolbar").is_visible()
+
+
+def test_print_without_python_shows_the_static_figure(new_page, base_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "inference/")
+    page.emulate_media(media="print")
+    assert page.locator("#widget-temperature .tbt-figure svg").is_visible()
+
+
+def test_every_page_reads_without_javascript(new_page, base_url, site_dir):
+    page = new_page(java_script_enabled=False)
+    for url in pages(site_dir):
+        page.goto(base_url + url.removeprefix("./"))
+        assert page.locator("article h1").is_visible(), url
+        for figure in page.locator(".tbt-widget .tbt-figure").all():
+            assert figure.is_visible(), url
+
+
+def test_no_page_scrolls_sideways_on_a_phone(new_page, base_url, site_dir):
+    page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    for url in pages(site_dir):
+        page.goto(base_url + url.removeprefix("./"))
+        for root in page.locator("[data-widget]").all():
+            root.scroll_into_view_if_needed()
+            wait_ready(page, root.get_attribute("data-widget"))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{url} is {width}px wide at a 375px viewport"
+
+
+def test_widget_works_by_touch_on_a_phone(new_page, base_url):
+    page = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(base_url + "inference/")
+    root = wait_ready(page, "temperature")
+    root.get_by_role("button", name="Sample a token").tap()
+    page.wait_for_selector("#widget-temperature .tbt-bar.is-marked")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_audit_has_no_serious_violations(new_page, base_url, site_dir, scheme):
+    axe = npm.package_dir("axe-core") / "axe.min.js"
+    page = new_page(color_scheme=scheme)
+    problems = []
+    for url in pages(site_dir):
+        page.goto(base_url + url.removeprefix("./"))
+        for root in page.locator("[data-widget]").all():
+            root.scroll_into_view_if_needed()
+            wait_ready(page, root.get_attribute("data-widget"))
+        page.add_script_tag(path=str(axe))
+        result = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+            .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)""")
+        problems += [f"{url}: {p}" for p in result]
+    assert not problems, "\n".join(problems)
+
+
+def test_reduced_motion_turns_animation_off(new_page, base_url):
+    page = new_page(reduced_motion="reduce")
+    page.goto(base_url + "inference/")
+    wait_ready(page, "temperature")
+    duration = page.eval_on_selector("#widget-temperature .tbt-bar-fill",
+                                     "el => getComputedStyle(el).transitionDuration")
+    assert duration in ("0s", "")
