@@ -95,6 +95,7 @@ def view(state) -> dict:
         "chosen": chosen,
         "reply": [show(t) for t in tokens],
         "text": reply_text(step),
+        "context": reply_text(step - 1),
         "done": done,
         "announce": (f"Step {step} of {N_STEPS}: picked {what} "
                      f"({100 * probs[chosen]:.0f}% likely)."),
