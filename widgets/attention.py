@@ -11,7 +11,7 @@ from widgets._params import Number, clean
 
 TITLE = "Attention: who listens to whom"
 
-TOKENS = ["The", "animal", "didn't", "cross", "the", "street", "because", "it", "was", "too",
+TOKENS = ["The", "dog", "didn't", "cross", "the", "road", "because", "it", "was", "too",
           "tired"]
 
 # Hand-set, illustrative relevance scores: SCORES[i][j] is how strongly word i wants to hear
@@ -19,15 +19,15 @@ TOKENS = ["The", "animal", "didn't", "cross", "the", "street", "because", "it", 
 # before gets PREVIOUS (nearby words usually matter a bit).
 BASE, SELF, PREVIOUS = 0.0, 1.0, 0.8
 LINKS = {
-    (1, 0): 1.2,                 # animal <- The (which noun is this?)
-    (2, 1): 1.8,                 # didn't <- animal (who didn't?)
-    (3, 1): 1.6, (3, 2): 1.8,    # cross <- animal, didn't
-    (5, 3): 1.5, (5, 4): 1.2,    # street <- cross, the
+    (1, 0): 1.2,                 # dog <- The (which noun is this?)
+    (2, 1): 1.8,                 # didn't <- dog (who didn't?)
+    (3, 1): 1.6, (3, 2): 1.8,    # cross <- dog, didn't
+    (5, 3): 1.5, (5, 4): 1.2,    # road <- cross, the
     (6, 2): 1.4, (6, 3): 1.3,    # because <- didn't, cross (what is being explained)
-    (7, 1): 3.2, (7, 5): 1.4,    # it <- animal (strongly), street (a little)
-    (8, 7): 2.0, (8, 1): 1.2,    # was <- it, animal
+    (7, 1): 3.2, (7, 5): 1.4,    # it <- dog (strongly), road (a little)
+    (8, 7): 2.0, (8, 1): 1.2,    # was <- it, dog
     (9, 8): 1.3,                 # too <- was
-    (10, 1): 2.4, (10, 7): 2.0, (10, 9): 1.6,   # tired <- animal, it, too
+    (10, 1): 2.4, (10, 7): 2.0, (10, 9): 1.6,   # tired <- dog, it, too
 }
 
 PARAMS = {

@@ -3,11 +3,11 @@ with the default word's row outlined."""
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 from widgets import attention as w
 
-CAPTION = ("Who listens to whom in “The animal didn't cross the street because it was too "
+CAPTION = ("Who listens to whom in “The dog didn't cross the road because it was too "
            "tired”: row = the word doing the listening, column = the word it listens to; darker "
            "means a bigger share of its attention. Everything above the diagonal is blank because "
            "a word may only look back. The row for “it” is outlined: most of its attention goes "
-           "to “animal”. Illustrative weights (hand-set scores through a real softmax), with whole "
+           "to “dog”. Illustrative weights (hand-set scores through a real softmax), with whole "
            "words standing in for tokens.")
 
 
@@ -35,4 +35,4 @@ def figure() -> str:
         spine.set_visible(False)
     ax.tick_params(length=0)
     return to_svg(fig, "Heat map of illustrative attention weights; the row for 'it' is brightest "
-                  "under 'animal'; the upper triangle is masked", "fig-attention")
+                  "under 'dog'; the upper triangle is masked", "fig-attention")

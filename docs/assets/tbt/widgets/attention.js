@@ -10,7 +10,7 @@ export function mount(live, ctx) {
   let shown = null; // the row being previewed (hover/focus), or null for the locked word
   const words = [];
   const sentence = h("div.tbt-attn-sentence", { role: "group", "aria-label": "Sentence: pick a word to see what it listens to" });
-  const hint = h("p.tbt-note.tbt-attn-hint", {},
+  const hint = h("p.tbt-attn-hint", {},
     "Hover, focus (arrow keys) or tap a word. Tap or Enter locks it. Earlier words light up by how much attention they get; later words are masked.");
   const note = h("p.tbt-note", { "aria-live": "polite" });
   const mapBox = h("div.tbt-attn-map", { "aria-hidden": "true" });
