@@ -143,3 +143,18 @@ def test_reduced_motion_turns_animation_off(new_page, base_url):
     duration = page.eval_on_selector("#widget-temperature .tbt-bar-fill",
                                      "el => getComputedStyle(el).transitionDuration")
     assert duration in ("0s", "")
+
+
+def test_python_starts_only_when_a_widget_is_near(page, base_url):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base_url + "sources/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "worker.js" in u or "pyodide" in u]
+    page.set_viewport_size({"width": 1280, "height": 300})
+    page.goto(base_url + "inference/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "worker.js" in u], "started before the widget was near"
+    page.locator("#widget-temperature").scroll_into_view_if_needed()
+    wait_ready(page, "temperature")
+    assert [u for u in requested if "worker.js" in u]
