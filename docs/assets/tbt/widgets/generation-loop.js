@@ -31,7 +31,7 @@ export function mount(live, ctx) {
     clearInterval(timer);
     timer = 0;
     play.textContent = "Play";
-    play.setAttribute("aria-pressed", "false");
+    play.classList.remove("is-playing");
   };
   const tick = () => {
     if (!ctx.root.isConnected || ctx.state.gen_step >= steps) {
@@ -43,13 +43,15 @@ export function mount(live, ctx) {
   const start = () => {
     if (ctx.state.gen_step >= steps) go(1); // at the end, Play starts the reply again
     play.textContent = "Pause";
-    play.setAttribute("aria-pressed", "true");
+    play.classList.add("is-playing");
     timer = setInterval(tick, PLAY_MS);
   };
 
   const prev = button("Previous step", () => { stop(); go(ctx.state.gen_step - 1); });
   const next = button("Next step", () => { stop(); go(ctx.state.gen_step + 1); });
-  const play = button("Play", () => (timer ? stop() : start()), { "aria-pressed": "false" });
+  // The label says what a press will do (Play / Pause); a class styles the playing state.
+  const play = button("Play", () => (timer ? stop() : start()),
+    { class: "md-button tbt-button tbt-gen-play" });
   const restart = button("Start over", () => { stop(); go(1); });
 
   // Arrow keys (and Home/End) step the loop whenever focus is inside the widget.
@@ -77,6 +79,11 @@ export function mount(live, ctx) {
     chartTitle,
     chartBox,
     note,
+    h("p.tbt-gen-fine", {},
+      "Illustrative: the scores are made up, and five candidates stand in for a vocabulary of " +
+      "about 100,000 tokens. The pieces are real: GPT-4's tokenizer (cl100k_base) splits the " +
+      "reply this way; ␣ marks a space. Bars are the model's own probabilities (temperature 1); " +
+      "each step takes the most likely one (greedy decoding)."),
   );
 
   let shown = []; // token chips currently in the reply
