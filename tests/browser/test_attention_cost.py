@@ -10,6 +10,7 @@ def text(root, cls):
 
 def test_dragging_to_the_far_end_shows_ten_billion_pairs_without_a_huge_page(page, base_url):
     page.goto(base_url + "attention/")
+    page.locator('[data-widget="attention-cost"]').scroll_into_view_if_needed()
     root = wait_ready(page, "attention-cost")
     assert text(root, ".tbt-cost-pairs") == "256"                     # default N = 16
     page.eval_on_selector(SLIDER, """el => { el.value = el.max;
@@ -24,6 +25,7 @@ def test_dragging_to_the_far_end_shows_ten_billion_pairs_without_a_huge_page(pag
 
 def test_keyboard_and_presets(page, base_url):
     page.goto(base_url + "attention/?cost_n=1000")
+    page.locator('[data-widget="attention-cost"]').scroll_into_view_if_needed()
     root = wait_ready(page, "attention-cost")
     assert text(root, ".tbt-cost-pairs") == "1,000,000"
     assert text(root, ".tbt-cost-causal") == "500,500"

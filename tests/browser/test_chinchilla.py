@@ -11,6 +11,7 @@ def best(page):
 
 def test_bigger_budget_moves_the_optimum_down_and_right(page, base_url):
     page.goto(base_url + "pretrain/")
+    page.locator('[data-widget="chinchilla"]').scroll_into_view_if_needed()
     root = wait_ready(page, "chinchilla")
     assert root.locator("rect.model").count() == 1 and root.locator("circle.model").count() == 1
     assert "32B parameters" in root.locator(".tbt-chin-best").inner_text() or \
@@ -26,6 +27,7 @@ def test_bigger_budget_moves_the_optimum_down_and_right(page, base_url):
 
 def test_keyboard_budget_and_toggles(page, base_url):
     page.goto(base_url + "pretrain/")
+    page.locator('[data-widget="chinchilla"]').scroll_into_view_if_needed()
     root = wait_ready(page, "chinchilla")
     x0, _ = best(page)
     page.focus(SLIDER)

@@ -11,6 +11,7 @@ def loss(root):
 
 def test_guess_reveal_and_nudge(page, base_url):
     page.goto(base_url + "pretrain/")
+    page.locator('[data-widget="next-token-game"]').scroll_into_view_if_needed()
     root = wait_ready(page, "next-token-game")
     assert not root.locator(".tbt-bars").is_visible()                  # the answer stays hidden
     root.get_by_role("button", name="Lyon", exact=True).click()
@@ -34,6 +35,7 @@ def test_guess_reveal_and_nudge(page, base_url):
 
 def test_keyboard_play_on_a_harder_prompt(page, base_url):
     page.goto(base_url + "pretrain/?ntg_prompt=2")
+    page.locator('[data-widget="next-token-game"]').scroll_into_view_if_needed()
     root = wait_ready(page, "next-token-game")
     assert "fisherman" in root.locator(".tbt-prompt").inner_text()
     root.get_by_role("button", name="returned").focus()
