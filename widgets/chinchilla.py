@@ -26,7 +26,7 @@ MODELS = {
 }
 
 LOG_N_MIN, LOG_N_MAX = 7.0, 13.0       # chart x-axis: 10 million to 10 trillion parameters
-LOSS_MIN, LOSS_MAX = 1.8, 4.0           # chart y-axis
+LOSS_MIN, LOSS_MAX = 1.7, 4.0           # chart y-axis
 POINTS = 120
 
 PARAMS = {

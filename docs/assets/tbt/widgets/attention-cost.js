@@ -42,7 +42,7 @@ export function mount(live, ctx) {
   const canvas = h("canvas.tbt-cost-grid", { width: 320, height: 320, role: "img" });
   const gridNote = h("p.tbt-cost-gridnote");
   const stats = h("dl.tbt-cost-stats");
-  const chart = s("svg", { viewBox: "0 0 360 240", class: "tbt-cost-chart", role: "img" });
+  const chart = s("svg", { viewBox: "0 0 360 250", class: "tbt-cost-chart", role: "img" });
   const note = h("p.tbt-note", { "aria-live": "polite" });
   live.append(
     h("div.tbt-controls", {}, h("div.tbt-control", {}, h("label", { htmlFor: id }, spec.label), input, out)),
@@ -65,7 +65,7 @@ export function mount(live, ctx) {
       for (let j = 0; j < side; j++) {
         const ok = j <= i; // on or below the diagonal: a token with itself or an earlier one
         c.fillStyle = ok ? allowed : line;
-        c.globalAlpha = ok ? 0.85 : 0.35;
+        c.globalAlpha = ok ? 0.85 : 0.9;
         c.fillRect(j * cell + 0.5, i * cell + 0.5, cell - 1, cell - 1);
       }
     }
@@ -80,15 +80,15 @@ export function mount(live, ctx) {
 
   function drawChart(view) {
     chart.replaceChildren();
-    const L = 52, R = 350, T = 12, B = 200;
+    const L = 64, R = 350, T = 12, B = 200;
     const x = (v) => L + ((R - L) * v) / view.x_max;
     const y = (v) => B - ((B - T) * v) / view.y_max;
     chart.append(s("line", { x1: L, y1: B, x2: R, y2: B, class: "axis" }), s("line", { x1: L, y1: B, x2: L, y2: T, class: "axis" }));
     for (const f of [0, 0.5, 1]) {
-      chart.append(s("text", { x: x(f * view.x_max), y: B + 14, "text-anchor": "middle" }, short(f * view.x_max)));
+      chart.append(s("text", { x: x(f * view.x_max), y: B + 17, "text-anchor": "middle" }, short(f * view.x_max)));
       chart.append(s("text", { x: L - 4, y: y(f * view.y_max) + 4, "text-anchor": "end" }, short(f * view.y_max)));
     }
-    chart.append(s("text", { x: (L + R) / 2, y: 232, "text-anchor": "middle" }, "length N (tokens)"));
+    chart.append(s("text", { x: (L + R) / 2, y: 240, "text-anchor": "middle" }, "length N (tokens)"));
     chart.append(s("text", { x: 12, y: (T + B) / 2, transform: `rotate(-90 12 ${(T + B) / 2})`, "text-anchor": "middle" }, "pairs (N²)"));
     chart.append(s("polyline", { class: "curve", points: view.curve.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(" ") }));
     const [[n, p], [n2, p2]] = view.marks;

@@ -80,7 +80,6 @@ export function mount(live, ctx) {
       b.setAttribute("aria-pressed", String(j === model.selected));
       b.style.setProperty("--w", future ? 0 : weights[j] / max);
       b.weightEl.textContent = future ? "masked" : pct(weights[j]);
-      b.setAttribute("aria-label", `${model.tokens[j]}: ${future ? "later word, masked" : pct(weights[j]) + " of the attention of " + model.tokens[i]}`);
     });
     cells.forEach((r, a) => r.forEach((c, b) => {
       if (b <= a) c.style.setProperty("--w", model.weights[a][b] / max);
