@@ -4,6 +4,13 @@ from tests.conftest import wait_ready
 SEL = '[data-widget="generation-loop"]'
 
 
+def open_loop(page, url):
+    """Go to `url` and bring the widget into view (widgets start only near the viewport)."""
+    page.goto(url)
+    page.locator(SEL).scroll_into_view_if_needed()
+    return wait_ready(page, "generation-loop")
+
+
 def chips(root):
     return root.locator(".tbt-gen-token").all_inner_texts()
 
@@ -20,8 +27,7 @@ def current_step(page):
 
 
 def test_next_and_previous_change_the_reply_and_the_candidates(page, base_url):
-    page.goto(base_url + "inference/")
-    root = wait_ready(page, "generation-loop")
+    root = open_loop(page, base_url + "inference/")
     assert chips(root) == ["There"]
     first_labels = root.locator(".tbt-bar-label").all_inner_texts()
     assert first_labels[0] == "There" and len(first_labels) == 5
@@ -49,8 +55,7 @@ def test_next_and_previous_change_the_reply_and_the_candidates(page, base_url):
 
 
 def test_keyboard_steps_to_the_end_token_and_back(page, base_url):
-    page.goto(base_url + "inference/?gen_step=11")
-    root = wait_ready(page, "generation-loop")
+    root = open_loop(page, base_url + "inference/?gen_step=11")
     assert chips(root)[-1] == "berry"
     root.locator(".tbt-gen-reply").focus()
     page.keyboard.press("ArrowRight")
@@ -73,8 +78,7 @@ def test_keyboard_steps_to_the_end_token_and_back(page, base_url):
 
 
 def test_play_advances_and_pause_stops(page, base_url):
-    page.goto(base_url + "inference/")
-    root = wait_ready(page, "generation-loop")
+    root = open_loop(page, base_url + "inference/")
     play = root.locator(".tbt-gen-play")
     assert play.inner_text() == "Play"
     play.click()
@@ -91,8 +95,7 @@ def test_play_advances_and_pause_stops(page, base_url):
 def test_new_tokens_animate_only_without_reduced_motion(new_page, base_url):
     def new_token_animation(**options):
         page = new_page(**options)
-        page.goto(base_url + "inference/")
-        root = wait_ready(page, "generation-loop")
+        root = open_loop(page, base_url + "inference/")
         root.get_by_role("button", name="Next step").click()
         wait_step(page, 2)
         return page.evaluate("""sel => {
@@ -109,8 +112,7 @@ def test_new_tokens_animate_only_without_reduced_motion(new_page, base_url):
 
 def test_reduced_motion_play_still_steps(new_page, base_url):
     page = new_page(reduced_motion="reduce")
-    page.goto(base_url + "inference/?gen_step=11")
-    root = wait_ready(page, "generation-loop")
+    root = open_loop(page, base_url + "inference/?gen_step=11")
     root.locator(".tbt-gen-play").click()
     wait_step(page, 13)                                  # plays to the end token, then stops
     assert chips(root)[-1] == "<|end|>"
