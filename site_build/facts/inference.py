@@ -82,11 +82,9 @@ def facts() -> dict[str, str]:
         out[f"inference.top_prob.t{t:g}"] = _pct(probs[0])
     out["inference.top_token"] = w.CANDIDATES[0][0].strip()
     out["inference.candidates"] = str(len(w.CANDIDATES))
-    default_t = w.PARAMS["temperature"].default
-    out["inference.top_p0.9.kept.t0.8"] = str(sum(1 for q in w.distribution(default_t, 0, 0.9)
-                                                  if q > 0))
-    out["inference.top_p0.9.kept.t0.2"] = str(sum(1 for q in w.distribution(0.2, 0, 0.9) if q > 0))
-    out["inference.top_p0.9.kept.t1.5"] = str(sum(1 for q in w.distribution(1.5, 0, 0.9) if q > 0))
+    for t in (0.2, 0.8, 1.5):                  # how many candidates top-p 0.9 keeps
+        kept = sum(1 for q in w.distribution(t, 0, 0.9) if q > 0)
+        out[f"inference.top_p0.9.kept.t{t:g}"] = str(kept)
 
     # The generation loop (widgets/generation_loop.py).
     out["inference.gen.steps"] = str(loop.N_STEPS)

@@ -11,8 +11,7 @@ const PLAY_MS = 900;
 
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);
-  const last = specs.gen_step.max;
-  let steps = last;
+  let steps = specs.gen_step.max;
   let timer = 0;
 
   const reply = h("div.tbt-gen-reply", {
