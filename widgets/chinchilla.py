@@ -89,6 +89,8 @@ def view(state) -> dict:
         "best": best,
         "best_log_n": math.log10(best["params"]),
         "models": models,
+        "gopher_log_c": round(math.log10(compute(MODELS["gopher"]["params"],
+                                                 MODELS["gopher"]["tokens"])), 2),
         "x_range": [LOG_N_MIN, LOG_N_MAX],
         "y_range": [LOSS_MIN, LOSS_MAX],
     }

@@ -23,6 +23,9 @@ def test_bigger_budget_moves_the_optimum_down_and_right(page, base_url):
     x1, y1 = best(page)
     assert x1 > x0 and y1 > y0           # right (bigger model) and lower on the chart (less loss)
     assert "120B parameters" in root.locator(".tbt-chin-best").inner_text()
+    root.get_by_role("button", name="Set the budget to Gopher's").click()
+    page.wait_for_function(f"() => document.querySelector('{SLIDER}').value === '23.7'")
+    assert best(page) == [x0, y0]
 
 
 def test_keyboard_budget_and_toggles(page, base_url):

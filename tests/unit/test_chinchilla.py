@@ -37,5 +37,6 @@ def test_view_and_bad_state():
     assert [m["key"] for m in v["models"]] == ["chinchilla"]
     assert len(v["curve"]) == w.POINTS
     assert math.isclose(v["best_log_n"], math.log10(v["best"]["params"]))
+    assert v["gopher_log_c"] == 23.7
     v = w.view({"chin_log_c": "26", "chin_gopher": "x"})
     assert v["state"] == {"chin_log_c": 23.7, "chin_gopher": True, "chin_chinchilla": True}

@@ -96,8 +96,9 @@ export function mount(live, ctx) {
     chart.append(s("line", { x1: x(n2), y1: B, x2: x(n2), y2: y(p2), class: "guide" }));
     chart.append(s("circle", { cx: x(n), cy: y(p), r: 5, class: "mark" }));
     chart.append(s("circle", { cx: x(n2), cy: y(p2), r: 5, class: "mark2" }));
-    chart.append(s("text", { x: x(n) + 6, y: y(p) - 8, class: "label" }, `N = ${short(n)}`));
-    chart.append(s("text", { x: x(n2) - 6, y: y(p2) + 16, "text-anchor": "end", class: "label" }, `2N: ×${view.double_ratio} the work`));
+    // Labels sit below-right of N and above-left of 2N: both places are off the (convex) curve.
+    chart.append(s("text", { x: x(n) + 8, y: Math.min(y(p) + 15, B - 4), class: "label" }, `N = ${short(n)}`));
+    chart.append(s("text", { x: x(n2) - 10, y: Math.max(y(p2) - 6, T + 12), "text-anchor": "end", class: "label" }, `2N: ×${view.double_ratio} the work`));
     chart.setAttribute("aria-label", `Curve of N squared. At N = ${fmt(n)} there are ${fmt(p)} pairs; at 2N = ${fmt(n2)} there are ${fmt(p2)}, ${view.double_ratio} times as many.`);
   }
 

@@ -1,6 +1,6 @@
 // Chinchilla: the view. Loss curve, optimum and the two published models come from
 // widgets/chinchilla.py (the Hoffmann et al. 2022 fitted formula); this file draws them as SVG.
-import { h, slider, toggle } from "../ui.js";
+import { button, h, slider, toggle } from "../ui.js";
 
 export const styles = true;
 const SVG = "http://www.w3.org/2000/svg";
@@ -35,8 +35,12 @@ export function mount(live, ctx) {
   const chart = s("svg", { viewBox: "0 0 420 270", class: "tbt-chin-chart", role: "img" });
   const best = h("p.tbt-chin-best");
   const models = h("ul.tbt-chin-models");
-  const note = h("p.tbt-note.tbt-visually-quiet", { "aria-live": "polite" });
-  live.append(h("div.tbt-controls", {}, budget.el, h("div.tbt-chin-toggles", {}, gopher.el, chin.el)), chart, best, models, note);
+  const note = h("p.tbt-note", { "aria-live": "polite" });
+  const theirs = button("Set the budget to Gopher's", () => ctx.set({ chin_log_c: last.gopher_log_c }));
+  const where = h("p.tbt-chin-where");
+  let last = null;
+  live.append(h("div.tbt-controls", {}, budget.el, h("div.tbt-chin-toggles", {}, gopher.el, chin.el)),
+    h("div.tbt-actions", {}, theirs), chart, best, models, where, note);
 
   function draw(view) {
     chart.replaceChildren();
@@ -76,6 +80,7 @@ export function mount(live, ctx) {
   return {
     render(view) {
       const st = view.state;
+      last = view;
       budget.set(st.chin_log_c);
       gopher.set(st.chin_gopher);
       chin.set(st.chin_chinchilla);
@@ -85,6 +90,9 @@ export function mount(live, ctx) {
         `(about ${Math.round(b.tokens_per_param)} tokens per parameter), for a predicted loss of ${b.loss.toFixed(3)}.`;
       models.replaceChildren(...view.models.map((m) => h("li", {},
         `${m.name}: ${size(m.params)} parameters, ${size(m.tokens)} tokens, ${sci(m.compute)} FLOPs, predicted loss ${m.loss.toFixed(3)}.`)));
+      where.textContent = view.models.length
+        ? "The two published models are drawn at their own budgets (about 5 × 10²³ FLOPs), whatever the slider says; at that budget they sit on the curve."
+        : "";
       note.textContent = `Budget ${sci(view.compute)} FLOPs: best size ${size(b.params)} parameters, loss ${b.loss.toFixed(3)}.`;
     },
   };
