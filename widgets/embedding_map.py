@@ -18,16 +18,14 @@ TITLE = "Embedding map"
 # word: (x, y, group). Illustrative coordinates.
 WORDS = {
     # people and royalty: "female" is roughly up, "royal" roughly right
-    "man": (1.5, 1.5, "people"),
-    "woman": (1.9, 4.3, "people"),
-    "father": (3.8, 1.2, "people"),
-    "mother": (4.0, 4.0, "people"),
-    "uncle": (5.6, 1.8, "people"),
-    "aunt": (5.9, 4.7, "people"),
+    "man": (1.0, 1.5, "people"),
+    "woman": (1.4, 4.3, "people"),
+    "uncle": (4.6, 1.3, "people"),
+    "aunt": (4.9, 4.1, "people"),
     "king": (8.0, 2.0, "royalty"),
     "queen": (8.5, 4.9, "royalty"),
-    "prince": (9.6, 1.2, "royalty"),
-    "princess": (9.9, 4.0, "royalty"),
+    "prince": (11.0, 0.9, "royalty"),
+    "princess": (11.3, 3.8, "royalty"),
     # countries and their capitals: "capital of" is roughly a step right
     "France": (11.5, 12.0, "countries"),
     "Paris": (14.0, 11.5, "capitals"),

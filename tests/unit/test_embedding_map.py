@@ -18,8 +18,8 @@ def test_analogies_are_approximate_not_exact(start, minus, plus, expected):
 
 
 def test_target_is_start_minus_plus_coordinatewise():
-    assert w.target("king", "man", "woman") == pytest.approx(
-        (8.0 - 1.5 + 1.9, 2.0 - 1.5 + 4.3))
+    (kx, ky), (mx, my), (wx, wy) = (w.point(x) for x in ("king", "man", "woman"))
+    assert w.target("king", "man", "woman") == pytest.approx((kx - mx + wx, ky - my + wy))
 
 
 def test_nearest_excludes_inputs_and_sorts_by_distance():

@@ -4,7 +4,7 @@ import { h, select } from "../ui.js";
 
 export const styles = true;
 const NS = "http://www.w3.org/2000/svg";
-const W = 20.8;
+const W = 21.8;
 const H = 13.6;
 const S = 40; // pixels per map unit in the viewBox
 
@@ -58,7 +58,7 @@ export function mount(live, ctx) {
         dots = {};
         for (const w of view.words) {
           const g = svg("g", { class: `tbt-emb-word tbt-emb-${w.group}` });
-          g.append(svg("circle", { cx: X(w.x), cy: Y(w.y), r: 7 }),
+          g.append(svg("circle", { cx: X(w.x), cy: Y(w.y), r: 9 }),
             svg("text", { x: X(w.x) + 10, y: Y(w.y) - 8 }, w.word));
           layerWords.append(g);
           dots[w.word] = g;
