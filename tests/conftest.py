@@ -89,7 +89,8 @@ def block():
 
 # Chromium's own services (sign-in, autofill), which it contacts whatever page is open: not the
 # site's requests. Anything else that reaches the proxy fails the test.
-BROWSER_OWN_HOSTS = ("accounts.google.com:", "content-autofill.googleapis.com:")
+BROWSER_OWN_HOSTS = ("accounts.google.com:", "content-autofill.googleapis.com:",
+                     "update.googleapis.com:", "optimizationguide-pa.googleapis.com:")
 
 
 class RecordingProxy:
@@ -200,6 +201,8 @@ def page(new_page):
 def wait_ready(page, name: str, timeout: float = 30_000):
     """Wait until the widget `name` on the page is live; return its root element."""
     sel = f'[data-widget="{name}"]'
+    # Widgets start only when they come near the viewport, as a reader scrolls to them.
+    page.locator(sel).first.scroll_into_view_if_needed()
     page.wait_for_selector(f'{sel}[data-state="ready"], {sel}[data-state="error"]',
                            state="attached", timeout=timeout)
     root = page.locator(sel).first
