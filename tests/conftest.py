@@ -89,8 +89,17 @@ def block():
 
 # Chromium's own services (sign-in, autofill), which it contacts whatever page is open: not the
 # site's requests. Anything else that reaches the proxy fails the test.
-BROWSER_OWN_HOSTS = ("accounts.google.com:", "content-autofill.googleapis.com:",
-                     "update.googleapis.com:", "optimizationguide-pa.googleapis.com:")
+BROWSER_OWN_HOSTS = {"accounts.google.com", "content-autofill.googleapis.com",
+                     "update.googleapis.com", "optimizationguide-pa.googleapis.com"}
+
+
+def proxied_host(line: str) -> str:
+    """The host of a proxied request line: 'CONNECT h:443 HTTP/1.1' or 'GET http://h/p HTTP/1.1'."""
+    parts = line.split()
+    target = parts[1] if len(parts) > 1 else ""
+    if "://" in target:
+        target = target.split("://", 1)[1]
+    return target.split("/", 1)[0].rsplit(":", 1)[0]
 
 
 class RecordingProxy:
@@ -187,7 +196,7 @@ def new_page(browser, watch):
     for ctx in contexts:
         ctx.close()
     watch.foreign.extend(line for line in watch.proxy.seen[watch.proxy_start:]
-                         if not any(host in line for host in BROWSER_OWN_HOSTS))
+                         if proxied_host(line) not in BROWSER_OWN_HOSTS)
     assert not watch.foreign, f"requests left 127.0.0.1: {watch.foreign}"
     if not watch.allow_errors:
         assert not watch.errors, f"console errors: {watch.errors}"
