@@ -1,0 +1,19 @@
+TERMS = {
+    "SFT": "Supervised fine-tuning: more training of a base model, on a small, curated set of "
+           "example conversations it learns to imitate.",
+    "chat template": "The fixed layout, with special marker tokens, that turns a conversation "
+                     "into the single stream of tokens a chat model reads.",
+    "reward model": "A second model trained on human (or AI) comparisons to give any answer a "
+                    "score for how much a judge would like it.",
+    "RLHF": "Reinforcement learning from human feedback: people compare answers, a reward model "
+            "learns their taste, and reinforcement learning pushes the chat model toward "
+            "high-scoring answers.",
+    "DPO": "Direct preference optimisation: learning from pairs of better and worse answers in "
+           "one training step, without a separate reward model or a reinforcement learning loop.",
+    "RLAIF": "Reinforcement learning from AI feedback: like RLHF, but a model, not a person, "
+             "judges which answer is better.",
+    "Constitutional AI": "Anthropic's method of having a model critique and revise answers "
+                         "against a written list of principles, then learn from the result.",
+    "distillation": "Training a small student model to copy the outputs of a large teacher "
+                    "model.",
+}
