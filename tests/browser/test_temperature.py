@@ -50,7 +50,8 @@ def test_top_k_cuts_candidates(page, base_url):
     assert abs(values[0] + values[1] - 100) < 0.2
 
 
-def test_sample_draws_a_repeatable_token(page, base_url):
+def test_sample_draws_a_repeatable_token(new_page, base_url):
+    page = new_page()
     page.goto(base_url + "inference/")
     root = wait_ready(page, "temperature")
     root.get_by_role("button", name="Sample a token").click()
@@ -58,9 +59,10 @@ def test_sample_draws_a_repeatable_token(page, base_url):
     picked = root.locator(".tbt-blank").inner_text()
     assert picked != "___"
     page.wait_for_function("() => new URLSearchParams(location.search).get('seed') === '1'")
-    # The same link shows the same draw.
-    page.goto(page.url)
-    root = wait_ready(page, "temperature")
+    # The same link, opened afresh, shows the same draw.
+    again = new_page()
+    again.goto(page.url)
+    root = wait_ready(again, "temperature")
     assert root.locator(".tbt-blank").inner_text() == picked
 
 
@@ -80,6 +82,7 @@ def test_blocked_wasm_keeps_the_figure_and_offers_a_retry(new_page, base_url, wa
     block("pyodide.asm.wasm")
     page.goto(base_url + "inference/")
     root = page.locator('[data-widget="temperature"]')
+    root.scroll_into_view_if_needed()
     page.wait_for_selector('[data-widget="temperature"][data-state="error"]', state="attached",
                            timeout=30_000)
     assert root.locator(".tbt-figure").is_visible()
