@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import glossary, instructors, pyodide_vendor, snippets
+from . import glossary, instructors, pyodide_vendor, snippets, tokenizer_data
 from .facts import all_facts
-from .paths import GENERATED, ROOT, SNIPPETS
+from .paths import DATA, GENERATED, ROOT, SNIPPETS
 from .write import deterministic_zip, write_bytes, write_text
 
 
@@ -27,6 +27,7 @@ def main() -> int:
     t0 = time.perf_counter()
     steps = [
         ("pyodide", pyodide_vendor.build),
+        ("tokenizer ranks", lambda: tokenizer_data.build(DATA / "tokenizer")),
         ("widgets.zip", lambda: [widgets_zip()]),
         ("figures and markup", snippets.build),
         ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),
@@ -37,10 +38,6 @@ def main() -> int:
         ("facts", lambda: [write_text(SNIPPETS.parent / "facts.json",
                                       json.dumps(all_facts(), indent=1, sort_keys=True) + "\n")]),
     ]
-    if (ROOT / "site_build" / "tokenizer_data.py").exists():
-        from . import tokenizer_data
-        from .paths import DATA
-        steps.insert(1, ("tokenizer ranks", lambda: tokenizer_data.build(DATA / "tokenizer")))
     for label, step in steps:
         t = time.perf_counter()
         out = step()
