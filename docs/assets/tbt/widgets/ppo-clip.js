@@ -53,7 +53,14 @@ export function mount(live, ctx) {
       label((L + W - R) / 2, H - 4, "r = new probability ÷ old probability");
       label(L - 4, Y(y1) + 4, y1.toFixed(1), "end");
       label(L - 4, Y(y0), y0.toFixed(1), "end");
-      label(X(view.lo) + 2, T + 12, `clip ${view.lo.toFixed(2)}–${view.hi.toFixed(2)}`, "start");
+      const key = (y, cls, text) => {
+        chart.append(svg("line", { x1: L + 8, y1: y, x2: L + 30, y2: y, class: cls }));
+        label(L + 34, y + 4, text, "start");
+      };
+      const top = view.advantage > 0;
+      key(top ? T + 10 : H - B - 28, "raw", "r·A, no clip");
+      key(top ? T + 26 : H - B - 12, "clipped", "PPO, clipped");
+      label(X(view.lo) + 2, top ? H - B - 6 : T + 12, `clip ${view.lo.toFixed(2)}–${view.hi.toFixed(2)}`, "start");
       chart.setAttribute("aria-label", `Objective against r; dashed: r times A, solid: PPO clipped; current r ${view.ratio.toFixed(2)}`);
       const a = view.advantage > 0 ? "+1" : "−1";
       const head = `Advantage ${a}, r = ${view.ratio.toFixed(2)}: unclipped r·A = ${view.raw.toFixed(2)}, PPO's objective = ${view.value.toFixed(2)}.`;
