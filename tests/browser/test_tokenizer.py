@@ -16,7 +16,7 @@ def expected(text, encoding="cl100k_base"):
 
 
 def chip_ids(page):
-    return [int(t) for t in page.locator("#widget-tokenizer .tbt-tok-id").all_text_contents()]
+    return [int(t.split()[-1]) for t in page.locator("#widget-tokenizer .tbt-tok-id").all_text_contents()]
 
 
 def type_text(page, text, encoding="cl100k_base"):

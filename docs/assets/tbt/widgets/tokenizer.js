@@ -78,9 +78,10 @@ export function mount(live, ctx) {
       buttons.length = 0;
       chips.replaceChildren();
       view.tokens.forEach((t, i) => {
-        const b = h(`button.tbt-tok-chip.tbt-tok-c${i % 5}`, {
-          type: "button", tabindex: "-1", "aria-label": `${t.text} (ID ${t.id})`,
-        }, h("span.tbt-tok-text", {}, t.shown), h("span.tbt-tok-id", {}, String(t.id)));
+        // The accessible name is the visible text plus a hidden ", ID": "How, ID 4438".
+        const b = h(`button.tbt-tok-chip.tbt-tok-c${i % 5}`, { type: "button", tabindex: "-1" },
+          h("span.tbt-tok-text", {}, t.shown),
+          h("span.tbt-tok-id", {}, h("span.tbt-tok-sr", {}, ", ID "), String(t.id)));
         b.addEventListener("mouseenter", () => describe(i));
         b.addEventListener("focus", () => {
           active = i;
