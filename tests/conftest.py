@@ -90,7 +90,8 @@ def block():
 # Chromium's own services (sign-in, autofill), which it contacts whatever page is open: not the
 # site's requests. Anything else that reaches the proxy fails the test.
 BROWSER_OWN_HOSTS = {"accounts.google.com", "content-autofill.googleapis.com",
-                     "update.googleapis.com", "optimizationguide-pa.googleapis.com"}
+                     "update.googleapis.com", "optimizationguide-pa.googleapis.com",
+                     "redirector.gvt1.com", "edgedl.me.gvt1.com", "clients2.google.com"}
 
 
 def proxied_host(line: str) -> str:

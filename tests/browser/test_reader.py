@@ -145,16 +145,43 @@ def test_reduced_motion_turns_animation_off(new_page, base_url):
     assert duration in ("0s", "")
 
 
-def test_python_starts_only_when_a_widget_is_near(page, base_url):
+def test_python_starts_only_when_a_widget_is_near(page, base_url, site_dir):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto(base_url + "sources/")
+    page.goto(base_url + "sources/")                       # a page with no widget
     page.wait_for_load_state("networkidle")
     assert not [u for u in requested if "worker.js" in u or "pyodide" in u]
+    # A page whose first widget starts well below a short screen: nothing until we scroll.
     page.set_viewport_size({"width": 1280, "height": 300})
-    page.goto(base_url + "inference/")
+    far = None
+    for url in pages(site_dir):
+        page.goto(base_url + url.removeprefix("./"))
+        top = page.evaluate("""() => { const w = document.querySelector('[data-widget]');
+            return w ? w.getBoundingClientRect().top : -1; }""")
+        if top > 300 + 400 + 200:          # viewport + the runtime's 400px margin + slack
+            far = url
+            break
+    assert far, "expected a chapter whose first widget sits below the first screen"
+    requested.clear()
+    page.goto(base_url + far.removeprefix("./"))
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "worker.js" in u], "started before the widget was near"
-    page.locator("#widget-temperature").scroll_into_view_if_needed()
-    wait_ready(page, "temperature")
+    assert not [u for u in requested if "worker.js" in u], f"{far}: started before a widget was near"
+    name = page.locator("[data-widget]").first.get_attribute("data-widget")
+    wait_ready(page, name)                                  # scrolls to it, like a reader
     assert [u for u in requested if "worker.js" in u]
+
+
+def test_one_widget_failing_leaves_the_others_working(new_page, base_url, watch, block):
+    watch.allow_errors = True                  # the missing file is logged by Chromium
+    page = new_page()
+    block("widgets/context-window.js")
+    page.goto(base_url + "tokenize/")
+    wait_ready(page, "tokenizer")
+    broken = page.locator('[data-widget="context-window"]')
+    broken.scroll_into_view_if_needed()
+    page.wait_for_selector('[data-widget="context-window"][data-state="error"]', state="attached",
+                           timeout=30_000)
+    assert broken.locator(".tbt-figure").is_visible()
+    assert "static picture" in broken.get_by_role("alert").inner_text()
+    assert page.locator('[data-widget="tokenizer"]').get_attribute("data-state") == "ready"
+    assert not [e for e in watch.errors if e.startswith("uncaught")]
