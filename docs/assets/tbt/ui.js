@@ -103,3 +103,13 @@ export function bars(labels, { format = (v) => `${(100 * v).toFixed(1)}%`, capti
     },
   };
 }
+
+// svg("line", {x1: 0, …}, "optional text") -> an SVG element (attributes set as strings, text via
+// textContent). For charts and maps that widgets draw from their view models.
+const SVG_NS = "http://www.w3.org/2000/svg";
+export function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  if (text != null) node.textContent = text;
+  return node;
+}

@@ -1,18 +1,12 @@
 // Attention cost: the view. The arithmetic (N², causal pairs, the doubling ratio, how coarsely
 // to draw the grid, the curve's points) comes from widgets/attention_cost.py. The grid is drawn
 // on a <canvas> with at most 32 × 32 cells, so a huge N never makes a huge page.
-import { button, h } from "../ui.js";
+import { button, h, svg } from "../ui.js";
 
 export const styles = true;
 const STEPS = 1000;
 const fmt = (v) => Math.round(v).toLocaleString("en-US");
-const SVG = "http://www.w3.org/2000/svg";
-const s = (tag, attrs = {}, text) => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text != null) node.textContent = text;
-  return node;
-};
+const s = svg;
 function short(v) {
   if (v >= 1e9) return `${+(v / 1e9).toPrecision(3)}B`;
   if (v >= 1e6) return `${+(v / 1e6).toPrecision(3)}M`;

@@ -1,15 +1,9 @@
 // Chinchilla: the view. Loss curve, optimum and the two published models come from
 // widgets/chinchilla.py (the Hoffmann et al. 2022 fitted formula); this file draws them as SVG.
-import { button, h, slider, toggle } from "../ui.js";
+import { button, h, slider, svg, toggle } from "../ui.js";
 
 export const styles = true;
-const SVG = "http://www.w3.org/2000/svg";
-const s = (tag, attrs = {}, text) => {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text != null) node.textContent = text;
-  return node;
-};
+const s = svg;
 const SUP = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻" };
 function sci(v) {
   const e = Math.floor(Math.log10(v));

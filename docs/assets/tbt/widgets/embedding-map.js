@@ -1,19 +1,12 @@
 // Embedding map: the view. Coordinates, the analogy's target point and the nearest word all come
 // from widgets/embedding_map.py; this file draws them as SVG (text via textContent only).
-import { h, select } from "../ui.js";
+import { h, select, svg } from "../ui.js";
 
 export const styles = true;
-const NS = "http://www.w3.org/2000/svg";
 const W = 21.8;
 const H = 13.6;
 const S = 40; // pixels per map unit in the viewBox
 
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
-  return node;
-}
 const X = (x) => x * S;
 const Y = (y) => (H - y) * S;
 const pretty = (key) => key.replace(/-/g, " − ").replace(/\+/g, " + ");

@@ -1,14 +1,8 @@
 // PPO's clip: the view. The curve points and the current objective come from widgets/ppo_clip.py;
 // this file only draws them as an SVG chart.
-import { h, select, slider } from "../ui.js";
+import { h, select, slider, svg } from "../ui.js";
 
 export const styles = true;
-const NS = "http://www.w3.org/2000/svg";
-const svg = (tag, attrs = {}) => {
-  const node = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-};
 const W = 420, H = 240, L = 44, R = 12, T = 12, B = 34;
 
 export function mount(live, ctx) {
