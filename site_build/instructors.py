@@ -25,7 +25,9 @@ def widget_pages() -> dict[str, str]:
 def _range(spec) -> str:
     kind = type(spec).__name__
     if kind == "Number":
-        return f"{spec.lo:g} to {spec.hi:g}" + (" (whole numbers)" if spec.integer else "")
+        if spec.integer:
+            return f"{int(spec.lo):,} to {int(spec.hi):,} (whole numbers)"
+        return f"{spec.lo:g} to {spec.hi:g}"
     if kind == "Choice":
         return ", ".join(f"`{c}`" for c in spec.choices)
     if kind == "Flag":

@@ -185,3 +185,19 @@ def test_one_widget_failing_leaves_the_others_working(new_page, base_url, watch,
     assert "static picture" in broken.get_by_role("alert").inner_text()
     assert page.locator('[data-widget="tokenizer"]').get_attribute("data-state") == "ready"
     assert not [e for e in watch.errors if e.startswith("uncaught")]
+
+
+def test_instructors_widget_links_open_the_promised_state(page, base_url):
+    """Every widget link on the instructors' page carries valid settings: after the widget starts
+    (and rewrites the address from its cleaned state) the settings are still there."""
+    page.goto(base_url + "instructors/")
+    links = page.eval_on_selector_all(
+        "article a[href*='?'][href*='#widget-']", "els => els.map(a => a.href)")
+    assert len(links) >= 8
+    for link in links:
+        query = link.split("?", 1)[1].split("#", 1)[0]
+        name = link.split("#widget-", 1)[1]
+        page.goto(link)
+        wait_ready(page, name)
+        page.wait_for_timeout(300)                        # the address bar is synced lazily
+        assert page.evaluate("location.search") == "?" + query, link
