@@ -302,9 +302,12 @@
     if (document.documentElement.classList.contains("tbt-has-presenter")) {
       document.documentElement.classList.remove("tbt-has-presenter"); // left by navigation
     }
+    const margin = 400; // the same margin as the observer's
     for (const root of document.querySelectorAll("[data-widget]:not([data-mounted])")) {
-      if (nearby) nearby.observe(root);
-      else mount(root);
+      const box = root.getBoundingClientRect();
+      const near = box.top < innerHeight + margin && box.bottom > -margin;
+      if (near || !nearby) mount(root); // already in view: don't wait a frame for the observer
+      else nearby.observe(root);
     }
   }
 
