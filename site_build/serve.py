@@ -9,6 +9,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import mimetypes
 import os
 import threading
@@ -51,7 +52,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
         return io.BytesIO(body)
 
 

@@ -128,7 +128,6 @@
     retry.type = "button";
     retry.addEventListener("click", () => {
       box.remove();
-      if (!engine.worker) engine.ready = null;
       delete root.dataset.mounted;
       mount(root);
     });
