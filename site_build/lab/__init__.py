@@ -1,0 +1,1 @@
+"""The lab model: its generated world, training and export."""

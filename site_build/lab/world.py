@@ -1,0 +1,507 @@
+"""A small world: the generated corpus the lab model reads, and the facts it is tested on.
+
+Everything here is made up and written by a seeded generator (`random.Random(seed)`, no
+downloads): a cast of twelve people who live in eight towns, twelve invented countries with
+invented capitals, twelve animals with what they eat, eleven things with their colours, and
+numbers (counting, sums and differences, in digits and in words). Because the countries and
+capitals exist nowhere else, whatever the model knows about them it learned from this corpus.
+
+`documents(seed, n)` writes n short documents (about 50 to 150 words each) of three kinds:
+stories about the cast, plain statements about a topic, and number lessons.
+
+Held-out phrasings. Each fact (say, "the capital of Norland is Velmar") can be said with five
+templates of its kind. For every fact, one template is held out (a fixed choice: fact number i
+of a kind holds out template i mod 5): the generator never writes that fact in that template,
+and `FACTS` asks the fact in exactly that template, as a prompt that stops right before the
+answer word. The model has seen the template with other facts and the fact in other templates,
+so answering is generalising, not recalling a sentence it read.
+
+For the post-training issue: `problems(seed, n)` gives arithmetic questions with their answers,
+and `check(question, answer_text)` grades an answer by the first number in it.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+# --- The cast and the world ---------------------------------------------------------------------
+
+# Invented countries and their capitals.
+COUNTRIES: dict[str, str] = {
+    "Norland": "Velmar", "Estria": "Kobrin", "Valdor": "Sunhelm", "Merrow": "Tallis",
+    "Brisca": "Lumen", "Oster": "Pelgrave", "Kelland": "Dravo", "Sorvia": "Halden",
+    "Ulmark": "Fenwick", "Pavonia": "Castra", "Gildra": "Nessby", "Zarnia": "Ombry",
+}
+# Towns where the cast lives, and the country each town lies in.
+PLACES: dict[str, str] = {
+    "Dunmore": "Norland", "Pellow": "Estria", "Ashby": "Valdor", "Brimly": "Merrow",
+    "Corrin": "Brisca", "Elmsby": "Oster", "Farrow": "Kelland", "Gorse": "Sorvia",
+}
+# Animals, what they eat, and their plurals.
+ANIMALS: dict[str, str] = {
+    "rabbit": "carrots", "goat": "plums", "cat": "fish", "dog": "rice", "horse": "apples",
+    "cow": "clover", "duck": "bread", "hen": "corn", "pig": "pears", "sheep": "grass",
+    "owl": "beetles", "bear": "honey",
+}
+PLURAL: dict[str, str] = {a: ("sheep" if a == "sheep" else a + "s") for a in ANIMALS}
+# Things and their colours: in this world every kite is red, every boat is blue, and so on.
+THINGS: dict[str, str] = {
+    "kite": "red", "boat": "blue", "door": "green", "hat": "yellow", "cup": "white",
+    "bike": "black", "bag": "brown", "scarf": "pink", "bench": "grey", "lamp": "orange",
+    "tent": "purple",
+}
+# People: name, pronouns (he/him/his), home town, job, pet.
+CAST: list[dict] = [
+    dict(name=n, he=he, town=t, job=j, pet=p) for n, he, t, j, p in [
+        ("Mira", "she", "Dunmore", "baker", "goat"),
+        ("Tom", "he", "Pellow", "farmer", "horse"),
+        ("Ada", "she", "Ashby", "doctor", "cat"),
+        ("Ben", "he", "Brimly", "teacher", "dog"),
+        ("Lina", "she", "Corrin", "painter", "rabbit"),
+        ("Omar", "he", "Elmsby", "fisher", "duck"),
+        ("Nell", "she", "Farrow", "builder", "pig"),
+        ("Sam", "he", "Gorse", "singer", "hen"),
+        ("Ivy", "she", "Dunmore", "tailor", "owl"),
+        ("Joe", "he", "Pellow", "miller", "sheep"),
+        ("Rosa", "she", "Ashby", "potter", "cow"),
+        ("Finn", "he", "Brimly", "driver", "bear"),
+    ]
+]
+PEOPLE: dict[str, dict] = {p["name"]: p for p in CAST}
+_PRONOUNS = {"she": ("she", "her", "her"), "he": ("he", "him", "his")}
+
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]
+
+# --- Fact templates (five per kind; the answer comes last in the part a prompt asks) -------------
+# Each template is (prompt part, rest after the answer). The full sentence is
+# prompt + " " + answer + rest.
+FACT_TEMPLATES: dict[str, list[tuple[str, str]]] = {
+    "capital": [
+        ("The capital of {country} is", "."),
+        ("{country} has its capital in", "."),
+        ("The king of {country} lives in", "."),
+        ("In {country}, the biggest city is", "."),
+        ("If you fly to {country}, you land in", "."),
+    ],
+    "town": [
+        ("{town} is a town in", "."),
+        ("The town of {town} lies in", "."),
+        ("{town} belongs to", "."),
+        ("To reach {town}, you travel to", "."),
+        ("{town} is a quiet town in the north of", "."),
+    ],
+    "food": [
+        ("{Animals} eat", "."),
+        ("The {animal} likes to eat", "."),
+        ("Every morning the {animal} looks for", "."),
+        ("What does a {animal} eat? It eats", "."),
+        ("If you meet a {animal}, give it some", "."),
+    ],
+    "colour": [
+        ("The {thing} is", "."),
+        ("In every town, the {thing} is painted", "."),
+        ("Look at the {thing}! It is", "."),
+        ("Everyone says the {thing} looks", "."),
+        ("Ask any child: the {thing} is always", "."),
+    ],
+    "home": [
+        ("{name} lives in", "."),
+        ("{name} was born in", "."),
+        ("The house of {name} is in", "."),
+        ("{name} has a small house in", "."),
+        ("Every night, {name} goes home to", "."),
+    ],
+    "job": [
+        ("{name} is a", "."),
+        ("{name} works as a", "."),
+        ("In {town}, everyone knows {name} the", "."),
+        ("{name} has been a", " for many years."),
+        ("Ask {name} about work, and {he} says: I am a", "."),
+    ],
+    "pet": [
+        ("{name} has a pet", "."),
+        ("{name} keeps a", " at home."),
+        ("{name} feeds {his} pet", " every morning."),
+        ("When {name} comes home, {his}", " runs to the door."),
+        ("{name} takes good care of {his}", "."),
+    ],
+}
+# Sentences that state a fact with the answer first (never asked, only read).
+FACT_EXTRA: dict[str, list[str]] = {
+    "capital": ["{capital} is the capital of {country}.", "{capital} is a big city."],
+    "town": ["In {country} there is a town called {town}."],
+    "food": ["Give {food} to a {animal} and it will be happy.",
+             "A {animal} never says no to {food}."],
+    "colour": ["A {colour} {thing} stood in the sun."],
+    "home": ["{town} is the home of {name}."],
+    "job": ["A good {job} like {name} works hard."],
+    "pet": ["The {pet} belongs to {name}."],
+}
+
+
+def _pron(he: str) -> dict:
+    s, o, p = _PRONOUNS[he]
+    return {"he": s, "him": o, "his": p, "He": s.capitalize(), "His": p.capitalize()}
+
+
+def _fact_list() -> list[tuple[str, str, dict]]:
+    """Every fact as (kind, answer, context for the templates), in a fixed order."""
+    out = []
+    for country, capital in COUNTRIES.items():
+        out.append(("capital", capital, {"country": country, "capital": capital}))
+    for town, country in PLACES.items():
+        out.append(("town", country, {"town": town, "country": country}))
+    for animal, food in ANIMALS.items():
+        out.append(("food", food, {"animal": animal, "animals": PLURAL[animal],
+                                   "Animals": PLURAL[animal].capitalize(), "food": food,
+                                   "Food": food.capitalize()}))
+    for thing, colour in THINGS.items():
+        out.append(("colour", colour, {"thing": thing, "colour": colour}))
+    for kind in ("home", "job", "pet"):
+        for p in CAST:
+            ctx = {"name": p["name"], "town": p["town"], "job": p["job"], "pet": p["pet"],
+                   **_pron(p["he"])}
+            out.append((kind, p[{"home": "town", "job": "job", "pet": "pet"}[kind]], ctx))
+    return out
+
+
+_FACTS_ALL = _fact_list()
+
+
+def _held_out() -> list[int]:
+    """For each fact, the index of its held-out template: fact i of its kind holds out i mod 5."""
+    seen: dict[str, int] = {}
+    out = []
+    for kind, _, _ in _FACTS_ALL:
+        i = seen.get(kind, 0)
+        seen[kind] = i + 1
+        out.append(i % len(FACT_TEMPLATES[kind]))
+    return out
+
+
+_HELD = _held_out()
+FACTS: list[tuple[str, str]] = [
+    (FACT_TEMPLATES[kind][h][0].format(**ctx), answer)
+    for (kind, answer, ctx), h in zip(_FACTS_ALL, _HELD)
+]
+FACT_KINDS: list[str] = [kind for kind, _, _ in _FACTS_ALL]     # the kind of each entry of FACTS
+HELD_OUT: list[int] = list(_HELD)       # for each entry of FACTS, which of its kind's templates
+
+
+def phrasings(i: int) -> list[tuple[str, str]]:
+    """Fact i of FACTS in each of its kind's templates, as (prompt, answer); entry HELD_OUT[i] is
+    FACTS[i] (never written by the generator), the others are written."""
+    kind, answer, ctx = _FACTS_ALL[i]
+    return [(prompt.format(**ctx), answer) for prompt, _ in FACT_TEMPLATES[kind]]
+
+
+_FORBIDDEN = [f"{q} {a}" for q, a in FACTS]
+# Index of each fact by kind and key, so the generator can state one it has in mind.
+_KEY = {"capital": "country", "town": "town", "food": "animal", "colour": "thing",
+        "home": "name", "job": "name", "pet": "name"}
+_FACT_INDEX = {(kind, ctx[_KEY[kind]]): i for i, (kind, _, ctx) in enumerate(_FACTS_ALL)}
+_FACT_KEYS = list(_FACT_INDEX)
+
+
+def _fact_sentence(rng: random.Random, kind: str, key: str) -> str:
+    """One sentence stating a fact, in any phrasing except the one held out for that fact."""
+    i = _FACT_INDEX[(kind, key)]
+    _, answer, ctx = _FACTS_ALL[i]
+    choices = [t for j, t in enumerate(FACT_TEMPLATES[kind]) if j != _HELD[i]]
+    n = len(choices) + len(FACT_EXTRA[kind])
+    k = rng.randrange(n)
+    if k < len(choices):
+        prompt, rest = choices[k]
+        return prompt.format(**ctx) + " " + answer + rest
+    return FACT_EXTRA[kind][k - len(choices)].format(**ctx)
+
+
+# --- Story and statement templates -------------------------------------------------------------
+
+OPENINGS = [
+    "Once upon a time, there was a {job} called {name}.",
+    "This is a story about {name}.",
+    "Here is {name}.",
+    "One morning, {name} woke up early.",
+    "{name} had a plan for the day.",
+    "It was a bright day in {town}.",
+]
+STORY = [
+    "One day, {name} went to {place} with {friend}.",
+    "{He} took the {tcolour} {thing} with {him}.",
+    "On the way, they saw a {animal} near the river.",
+    "The {animal} was hungry, so {name} gave it some {afood}.",
+    "\"Hello, {friend}!\" said {name}.",
+    "\"Good morning, {name},\" said {friend}.",
+    "{friend} smiled and waved.",
+    "They counted {nw} birds in the sky.",
+    "{name} had {nw} apples. {friend} gave {him} {mw} more. Now {he} had {sw} apples.",
+    "{He} saw {n} {animals} in a field.",
+    "In the evening, {he} was tired but happy.",
+    "The sun was warm and the wind was soft.",
+    "It began to rain, so they sat under a tree.",
+    "{He} sang a song about {country}.",
+    "They walked back home together.",
+    "{name} laughed and ran to the hill.",
+    "{name} and {friend} are good friends.",
+    "The next day, {he} told {friend} about the trip.",
+    "{He} put the {tcolour} {thing} by the window.",
+    "{friend} asked, \"Where is the {thing}?\"",
+    "{He} found a little {animal} behind the house.",
+    "The {animal} did not want to go away.",
+    "{name} was a little sad, but {friend} made {him} smile.",
+    "They ate bread and drank tea.",
+    "{His} {pet} followed {him} all day.",
+    "At noon, they had lunch in the park.",
+    "{He} wrote a letter to {friend}.",
+    "The road to {place} was long and quiet.",
+    "{name} gave the {animal} some {afood}, and it was happy.",
+    "{friend} lost the {tcolour} {thing}, and {name} helped to find it.",
+]
+ENDINGS = [
+    "The end.",
+    "It was a good day.",
+    "Then {he} went to sleep.",
+    "{name} will remember this day.",
+    "And that is the story of {name} and {friend}.",
+]
+STATEMENT_TOPICS = ["animals", "colours"]     # topics besides the names of the world
+STATEMENT_OPENINGS = [
+    "Here are some facts about {topic}.",
+    "Let us learn about {topic}.",
+    "This page is about {topic}.",
+    "Facts about {topic}.",
+]
+LESSON_OPENINGS = [
+    "Let us count.",
+    "Today we learn to add and take away.",
+    "Numbers are fun.",
+    "The children of {town} learn numbers.",
+    "{name} likes numbers.",
+]
+LESSON = [
+    "{a} plus {b} is {s}.",
+    "{aw} plus {bw} is {sw}.",
+    "{aw} and {bw} make {sw}.",
+    "{Aw} and {bw} make {sw}.",
+    "{x} minus {y} is {d}.",
+    "{xw} minus {yw} is {dw}.",
+    "{Xw} take away {yw} leaves {dw}.",
+    "What is {a} plus {b}? It is {s}.",
+    "What is {x} minus {y}? It is {d}.",
+    "Count with me: {count}.",
+    "{name} has {aw} {animals}. {He} gets {bw} more. Now {he} has {sw} {animals}.",
+    "{name} had {x} {things}. {He} gave {y} away. Now {he} has {d} {things}.",
+    "{a} and {b} make {s}.",
+    "{s} is {a} more than {b}.",
+    "After {aw} comes {a1w}.",
+    "After {a} comes {a1}.",
+]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, as the world counts them: runs of letters, lower-cased."""
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _template_words() -> set[str]:
+    texts = [p + " " + r for ts in FACT_TEMPLATES.values() for p, r in ts]
+    texts += [t for ts in FACT_EXTRA.values() for t in ts]
+    texts += OPENINGS + STORY + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
+    out: set[str] = set()
+    for t in texts:
+        out.update(words(re.sub(r"\{[^}]*\}", " ", t)))
+    return out
+
+
+def _entity_words() -> set[str]:
+    out: set[str] = set()
+    for d in (COUNTRIES, PLACES, ANIMALS, THINGS):
+        for k, v in d.items():
+            out.update(words(k + " " + v))
+    out.update(PLURAL.values())
+    out.update(t + "s" for t in THINGS)
+    for p in CAST:
+        out.update(words(" ".join([p["name"], p["job"], *_PRONOUNS[p["he"]]])))
+    out.update(NUMBER_WORDS)
+    out.update(STATEMENT_TOPICS)
+    return out
+
+
+WORDS: frozenset[str] = frozenset(_template_words() | _entity_words())
+
+
+# --- The generator ------------------------------------------------------------------------------
+
+def _numbers(rng: random.Random) -> dict:
+    a, b = rng.randint(0, 10), rng.randint(0, 10)
+    x = rng.randint(0, 20)
+    y = rng.randint(0, x)
+    k = rng.randint(1, 16)
+    as_words = rng.random() < 0.5
+    seq = [NUMBER_WORDS[i] if as_words else str(i) for i in range(k, k + 5)]
+    return {
+        "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y, "a1": a + 1,
+        "aw": NUMBER_WORDS[a], "bw": NUMBER_WORDS[b], "sw": NUMBER_WORDS[a + b],
+        "Aw": NUMBER_WORDS[a].capitalize(), "xw": NUMBER_WORDS[x], "Xw": NUMBER_WORDS[x].capitalize(),
+        "yw": NUMBER_WORDS[y], "dw": NUMBER_WORDS[x - y], "a1w": NUMBER_WORDS[a + 1],
+        "count": ", ".join(seq),
+    }
+
+
+def _context(rng: random.Random, person: dict) -> dict:
+    friend = rng.choice([p for p in CAST if p is not person])
+    animal = rng.choice(list(ANIMALS))
+    thing = rng.choice(list(THINGS))
+    n, m = rng.randint(2, 9), rng.randint(1, 9)
+    ctx = {
+        "name": person["name"], "town": person["town"], "job": person["job"],
+        "pet": person["pet"], **_pron(person["he"]), "friend": friend["name"],
+        "place": rng.choice(list(PLACES) + list(COUNTRIES.values())),
+        "animal": animal, "animals": PLURAL[animal], "afood": ANIMALS[animal],
+        "thing": thing, "things": thing + "s", "tcolour": THINGS[thing],
+        "country": rng.choice(list(COUNTRIES)),
+        "n": n, "nw": NUMBER_WORDS[n], "mw": NUMBER_WORDS[m], "sw": NUMBER_WORDS[n + m],
+    }
+    return ctx
+
+
+def _story(rng: random.Random) -> list[str]:
+    person = rng.choice(CAST)
+    ctx = _context(rng, person)
+    friend = PEOPLE[ctx["friend"]]
+    facts = [("home", person["name"]), ("job", person["name"]), ("pet", person["name"]),
+             ("food", ctx["animal"]), ("colour", ctx["thing"]),
+             ("capital", ctx["country"]), ("town", person["town"]),
+             (rng.choice(["home", "job", "pet"]), friend["name"])]
+    pool = [t.format(**ctx) for t in rng.sample(STORY, 9)]
+    pool += [_fact_sentence(rng, k, key) for k, key in rng.sample(facts, rng.randint(2, 4))]
+    rng.shuffle(pool)
+    return ([rng.choice(OPENINGS).format(**ctx)] + pool
+            + [rng.choice(ENDINGS).format(**ctx)])
+
+
+def _statements(rng: random.Random) -> list[str]:
+    kind = rng.randrange(5)
+    if kind == 0:                                    # a country
+        country = rng.choice(list(COUNTRIES))
+        topic = country
+        facts = [("capital", country)] * 2
+        facts += [("town", t) for t, c in PLACES.items() if c == country]
+        facts += [("home", p["name"]) for p in CAST if PLACES[p["town"]] == country]
+    elif kind == 1:                                  # a town and its people
+        town = rng.choice(list(PLACES))
+        topic = town
+        facts = [("town", town), ("capital", PLACES[town])]
+        for p in CAST:
+            if p["town"] == town:
+                facts += [("home", p["name"]), ("job", p["name"]), ("pet", p["name"])]
+    elif kind == 2:                                  # animals
+        topic = STATEMENT_TOPICS[0]
+        facts = [("food", a) for a in ANIMALS]
+    elif kind == 3:                                  # things
+        topic = STATEMENT_TOPICS[1]
+        facts = [("colour", t) for t in THINGS]
+    else:                                            # one person
+        person = rng.choice(CAST)
+        topic = person["name"]
+        facts = [("home", person["name"]), ("job", person["name"]), ("pet", person["name"]),
+                 ("town", person["town"]), ("food", person["pet"])]
+    facts = rng.sample(facts, min(len(facts), rng.randint(5, 8)))
+    # A few facts from anywhere, so every document mixes topics a little.
+    facts += [rng.choice(_FACT_KEYS) for _ in range(rng.randint(3, 6))]
+    out = [_fact_sentence(rng, k, key) for k, key in facts]
+    rng.shuffle(out)
+    return [rng.choice(STATEMENT_OPENINGS).format(topic=topic)] + out
+
+
+def _lesson(rng: random.Random) -> list[str]:
+    person = rng.choice(CAST)
+    out = [rng.choice(LESSON_OPENINGS).format(**_context(rng, person))]
+    for _ in range(rng.randint(6, 10)):
+        ctx = {**_context(rng, rng.choice(CAST)), **_numbers(rng)}
+        out.append(rng.choice(LESSON).format(**ctx))
+    return out
+
+
+def _document(rng: random.Random) -> str:
+    r = rng.random()
+    make = _story if r < 0.5 else _statements if r < 0.75 else _lesson
+    while True:
+        sentences = [s for s in make(rng) if not any(f in s for f in _FORBIDDEN)]
+        doc = " ".join(sentences)
+        n = len(doc.split())
+        if 50 <= n <= 150 and not any(f in doc for f in _FORBIDDEN):
+            return doc
+
+
+def documents(seed: int, n: int) -> list[str]:
+    """n short documents of the world, the same for the same seed (documents(s, k) is a prefix of
+    documents(s, m) for k <= m)."""
+    rng = random.Random(seed)
+    return [_document(rng) for _ in range(n)]
+
+
+# --- Arithmetic problems with a checker (post-training) -----------------------------------------
+
+_QUESTION = re.compile(r"What is (\d+) (plus|minus) (\d+)\?")
+_NUMBER = re.compile(r"\d+|[A-Za-z]+")
+
+
+def problems(seed: int, n: int) -> list[tuple[str, str]]:
+    """n arithmetic questions with their answers, e.g. ("What is 7 plus 5?", "12"): sums of two
+    numbers from 0 to 10, differences of numbers from 0 to 20 that are never negative."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        if rng.random() < 0.5:
+            a, b = rng.randint(0, 10), rng.randint(0, 10)
+            out.append((f"What is {a} plus {b}?", str(a + b)))
+        else:
+            x = rng.randint(0, 20)
+            y = rng.randint(0, x)
+            out.append((f"What is {x} minus {y}?", str(x - y)))
+    return out
+
+
+def answer_of(question: str) -> int | None:
+    """The correct answer to a question in the form problems() writes, else None."""
+    m = _QUESTION.search(question)
+    if not m:
+        return None
+    a, op, b = int(m.group(1)), m.group(2), int(m.group(3))
+    return a + b if op == "plus" else a - b
+
+
+def first_number(text: str) -> int | None:
+    """The first number in a text, written in digits ("12") or as a word ("twelve")."""
+    for tok in _NUMBER.findall(text):
+        if tok.isdigit():
+            return int(tok)
+        w = tok.lower()
+        if w in NUMBER_WORDS:
+            return NUMBER_WORDS.index(w)
+    return None
+
+
+def check(question: str, answer_text: str) -> bool:
+    """True when the first number in answer_text is the correct answer to question."""
+    want = answer_of(question)
+    return want is not None and first_number(answer_text) == want
+
+
+def describe() -> dict:
+    """Counts that describe the world, for the chapter."""
+    return {
+        "people": len(CAST), "towns": len(PLACES), "countries": len(COUNTRIES),
+        "animals": len(ANIMALS), "things": len(THINGS),
+        "colours": len(set(THINGS.values())), "jobs": len({p["job"] for p in CAST}),
+        "fact_templates": sum(len(t) for t in FACT_TEMPLATES.values()),
+        "story_templates": len(OPENINGS) + len(STORY) + len(ENDINGS),
+        "lesson_templates": len(LESSON_OPENINGS) + len(LESSON),
+        "facts": len(FACTS), "words": len(WORDS),
+    }

@@ -1,0 +1,140 @@
+"""The lab's generated world: deterministic corpus, held-out fact phrasings, arithmetic checker."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from site_build.lab import world
+
+
+@pytest.fixture(scope="module")
+def train_docs():
+    return world.documents(1, 3000)
+
+
+@pytest.fixture(scope="module")
+def train_text(train_docs):
+    return "\n".join(train_docs)
+
+
+def test_same_seed_same_documents_and_prefix():
+    a = world.documents(1, 200)
+    assert a == world.documents(1, 200)
+    assert world.documents(1, 50) == a[:50]
+
+
+def test_different_seeds_differ():
+    a, b = world.documents(1, 200), world.documents(2, 200)
+    assert a != b
+    assert len(set(a) & set(b)) < 5
+
+
+def test_documents_are_short_plain_text(train_docs):
+    assert len(train_docs) == 3000
+    for d in train_docs:
+        assert 50 <= len(d.split()) <= 150
+        assert "<|" not in d and "\n" not in d
+    assert world.documents(3, 0) == []
+
+
+def test_three_kinds_of_document(train_docs):
+    stories = sum(1 for d in train_docs if any(d.startswith(o.split("{")[0]) for o in
+                                                 world.OPENINGS if o.split("{")[0]))
+    lessons = sum(1 for d in train_docs if re.search(r"\d+ (plus|minus) \d+ is \d+", d))
+    assert stories > 300 and lessons > 300
+
+
+def test_facts_shape():
+    assert 60 <= len(world.FACTS) <= 150
+    assert len(set(world.FACTS)) == len(world.FACTS)
+    assert len({q for q, _ in world.FACTS}) == len(world.FACTS)
+    for q, a in world.FACTS:
+        assert q == q.strip() and not q.endswith((" ", "\n"))
+        assert re.fullmatch(r"[A-Za-z]+", a), a             # one word, written after a space
+        assert a.lower() in world.WORDS
+
+
+def test_held_out_phrasings_never_in_training_text(train_text):
+    text = (train_text + "\n" + "\n".join(world.documents(2, 1000))).lower()
+    leaks = [f"{q} {a}" for q, a in world.FACTS if f"{q} {a}".lower() in text]
+    assert leaks == []
+
+
+def test_each_fact_is_read_in_other_phrasings(train_text):
+    for i, (q, a) in enumerate(world.FACTS):
+        ph = world.phrasings(i)
+        assert ph[world.HELD_OUT[i]] == (q, a)
+        seen = [f"{p} {ans}" in train_text for j, (p, ans) in enumerate(ph)
+                if j != world.HELD_OUT[i]]
+        assert sum(seen) >= 3, (q, a, seen)
+
+
+def test_each_held_out_template_is_read_with_other_facts(train_text):
+    for i, kind in enumerate(world.FACT_KINDS):
+        h = world.HELD_OUT[i]
+        others = [j for j, k in enumerate(world.FACT_KINDS) if k == kind and j != i]
+        hits = sum(" ".join(world.phrasings(j)[h]) in train_text for j in others)
+        assert hits >= len(others) // 2, (world.FACTS[i], hits)
+
+
+def test_facts_are_consistent_in_the_corpus(train_text):
+    """Whatever phrasing states a fact, it never states a different answer."""
+    for i, (q, a) in enumerate(world.FACTS):
+        for p, _ in world.phrasings(i):
+            for m in re.finditer(re.escape(p) + r" ([A-Za-z]+)", train_text):
+                assert m.group(1) == a, (p, m.group(1), a)
+
+
+def test_words_cover_the_generated_text(train_text):
+    used = set(world.words(train_text)) | set(world.words(" ".join(world.documents(2, 1000))))
+    assert used <= world.WORDS
+    assert 200 <= len(world.WORDS) <= 1000
+    assert len(used) >= 0.9 * len(world.WORDS)      # WORDS is not padded with unused words
+
+
+def test_arithmetic_in_the_corpus_is_right(train_text):
+    n = 0
+    for a, op, b, c in re.findall(r"(\d+) (plus|minus) (\d+) is (\d+)", train_text):
+        n += 1
+        assert int(c) == (int(a) + int(b) if op == "plus" else int(a) - int(b))
+    assert n > 500
+    num = {w: i for i, w in enumerate(world.NUMBER_WORDS)}
+    pat = r"\b([a-z]+) (?:plus|and) ([a-z]+) (?:is|make) ([a-z]+)\b"
+    m = 0
+    for a, b, c in re.findall(pat, train_text.lower()):
+        if a in num and b in num:
+            m += 1
+            assert num[c] == num[a] + num[b]
+    assert m > 200
+
+
+def test_describe_counts():
+    d = world.describe()
+    assert d["people"] == len(world.CAST) == 12
+    assert d["countries"] == len(world.COUNTRIES) and d["facts"] == len(world.FACTS)
+    assert d["words"] == len(world.WORDS)
+
+
+def test_capitals_and_names_are_invented():
+    real = {"Paris", "London", "Oslo", "Berlin", "Rome", "Madrid", "Norway", "France"}
+    assert not real & (set(world.COUNTRIES) | set(world.COUNTRIES.values()))
+
+
+def test_problems_and_check_agree():
+    ps = world.problems(7, 500)
+    assert ps == world.problems(7, 500) and ps != world.problems(8, 500)
+    for q, a in ps:
+        m = re.fullmatch(r"What is (\d+) (plus|minus) (\d+)\?", q)
+        assert m
+        x, y = int(m.group(1)), int(m.group(3))
+        want = x + y if m.group(2) == "plus" else x - y
+        assert a == str(want) and want >= 0
+        assert world.check(q, a)
+        assert world.check(q, f"It is {a}.")
+        assert not world.check(q, str(want + 1))
+        assert not world.check(q, "")
+    assert world.check("What is 2 plus 3?", "five")
+    assert world.check("What is 9 minus 4?", "Five apples.")
+    assert not world.check("What is 2 plus 3?", "2 plus 3 is 5")   # the first number counts
+    assert not world.check("How are you?", "5")
