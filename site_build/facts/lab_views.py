@@ -1,0 +1,106 @@
+"""Numbers and examples the lab chapter quotes about its four views, computed from the trained
+model at build time (the model's own size and quality numbers are in site_build/facts/lab.py).
+
+Also the comparison models, typed from their primary sources (cited in docs/lab/index.md):
+- GPT-2, the 1.5-billion-parameter model (Radford et al. 2019, table 2: 1,542 M parameters, 48
+  layers, width 1,600; vocabulary 50,257 and context 1,024 in section 2.3; 25 heads in the
+  released configuration, openai-community/gpt2-xl). Training tokens and compute not published.
+- GPT-3 175B (Brown et al. 2020): table 2.1 (96 layers, width 12,288, 96 heads, context 2,048,
+  300 billion training tokens), table D.1 (3.14e23 training FLOPs); vocabulary as GPT-2's.
+- Llama 3.1 8B (Meta's model card, 2024, and Grattafiori et al. 2024, table 3): 8 billion
+  parameters, 32 layers, width 4,096, 32 query heads (8 key/value heads), vocabulary 128,256
+  (released tokenizer), context 128K = 131,072 tokens, about 15 trillion training tokens, 1.46
+  million H100 GPU-hours. Meta does not publish its FLOPs; we estimate them with the usual rule of
+  about 6 operations per parameter per training token (Kaplan et al. 2020): 6 * 8e9 * 15e12.
+"""
+from __future__ import annotations
+
+import itertools
+
+
+class Compare:
+    gpt3_flops = 3.14e23
+    llama_flops = 6 * 8e9 * 15e12            # an estimate: 6 * parameters * training tokens
+
+
+PROMPTS = {
+    "fact": "The capital of Norland is",
+    "outside": "The capital of France is",
+    "sum": "What is 3 plus 4? It is",
+    "story": "Once upon a time,",
+}
+
+
+def _greedy(m, prompt: str, n: int = 6) -> str:
+    """What the model writes at temperature 0, up to the end of its first sentence."""
+    from widgets import _labview as lab
+    ids = m.encode(prompt)
+    gen, _, _ = lab.reply(m, ids, 0.0, 0, 1.0, 1, n)
+    text = m.decode(gen)
+    return " ".join(text.split(".")[0].split()) + ("." if "." in text else "")
+
+
+def _top(m, prompt: str):
+    from widgets import lab_ask
+    ids = m.encode(prompt)
+    row = lab_ask.candidates(m, ids, 1.0, 0, 1.0)["rows"][0]
+    return row["text"].strip() or row["shown"], row["p"]
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def analogy_rate(m) -> tuple[int, int]:
+    """capital(a) − a + b, for every ordered pair of the world's countries: how often the nearest
+    token (the three inputs left out) is b's capital. Pairs with a name the tokenizer splits into
+    several tokens are skipped (the answer could not be one token)."""
+    from site_build.lab import world
+    from widgets import lab_embed
+    hits = tries = 0
+    for a, b in itertools.permutations(world.COUNTRIES, 2):
+        words = [world.COUNTRIES[a], a, b, world.COUNTRIES[b]]
+        if any(len(lab_embed.word_ids(m, x)) != 1 for x in words):
+            continue
+        an = lab_embed.analogy(m, *words)
+        tries += 1
+        hits += bool(an["works"])
+    return hits, tries
+
+
+def facts() -> dict[str, str]:
+    from widgets import _labview as lab
+    from widgets import lab_attention, lab_embed, lab_training
+    m = lab.model()
+    out = {}
+    word, p = _top(m, PROMPTS["fact"])
+    out["lab.view.fact.top"] = word
+    out["lab.view.fact.p"] = _pct(p)
+    word, p = _top(m, PROMPTS["outside"])
+    out["lab.view.outside.top"] = word
+    out["lab.view.outside.p"] = _pct(p)
+    out["lab.view.sum.reply"] = _greedy(m, PROMPTS["sum"], 4)
+    lab._REPLIES.clear()
+    ids = m.encode(PROMPTS["story"])
+    gen, _, _ = lab.reply(m, ids, 0.8, 0, 1.0, 1, 40)
+    out["lab.view.story"] = " ".join((PROMPTS["story"] + m.decode(gen)).split())
+    # Attention: how many heads have which habit on the widget's default text.
+    v = lab_attention.view({})
+    kinds = [s["kind"] for layer in v["summaries"] for s in layer]
+    out["lab.view.attn.heads"] = str(len(kinds))
+    for kind in ("previous", "first", "self"):
+        out[f"lab.view.attn.{kind}"] = str(kinds.count(kind))
+    out["lab.view.attn.other"] = str(sum(k in ("spread", "varies") for k in kinds))
+    # Meaning-space: neighbours of the default word, and the analogy test over all countries.
+    e = lab_embed.view({})
+    out["lab.view.embed.neighbours"] = ", ".join(n["text"].strip() for n in e["neighbours"][:3])
+    hits, tries = analogy_rate(m)
+    out["lab.view.analogy.hits"] = str(hits)
+    out["lab.view.analogy.tries"] = str(tries)
+    # Training: first and last checkpoint.
+    cps = lab_training.history()
+    out["lab.view.train.checkpoints"] = str(len(cps))
+    out["lab.view.train.first_loss"] = f"{cps[0]['heldout_loss']:.2f}"
+    out["lab.view.train.last_loss"] = f"{cps[-1]['heldout_loss']:.2f}"
+    # The comparison: how many times the lab model's training compute fits in the others'.
+    return out
