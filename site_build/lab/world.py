@@ -41,7 +41,7 @@ PLACES: dict[str, str] = {
 ANIMALS: dict[str, str] = {
     "rabbit": "carrots", "goat": "plums", "cat": "fish", "dog": "rice", "horse": "apples",
     "cow": "clover", "duck": "bread", "hen": "corn", "pig": "pears", "sheep": "grass",
-    "owl": "beetles", "bear": "honey",
+    "crow": "beetles", "bear": "honey",
 }
 PLURAL: dict[str, str] = {a: ("sheep" if a == "sheep" else a + "s") for a in ANIMALS}
 # Things and their colours: in this world every kite is red, every boat is blue, and so on.
@@ -61,13 +61,27 @@ CAST: list[dict] = [
         ("Omar", "he", "Elmsby", "fisher", "duck"),
         ("Nell", "she", "Farrow", "builder", "pig"),
         ("Sam", "he", "Gorse", "singer", "hen"),
-        ("Ivy", "she", "Dunmore", "tailor", "owl"),
+        ("Ivy", "she", "Dunmore", "tailor", "crow"),
         ("Joe", "he", "Pellow", "miller", "sheep"),
         ("Rosa", "she", "Ashby", "potter", "cow"),
         ("Finn", "he", "Brimly", "driver", "bear"),
     ]
 ]
 PEOPLE: dict[str, dict] = {p["name"]: p for p in CAST}
+# What each job does (what the people of the world do all day).
+JOB_ACTIONS: dict[str, str] = {
+    "baker": "bakes bread every morning", "farmer": "grows wheat in the fields",
+    "doctor": "helps people who are sick", "teacher": "teaches the children to read",
+    "painter": "paints pictures of the hills", "fisher": "catches fish in the lake",
+    "builder": "builds houses and walls", "singer": "sings songs in the square",
+    "tailor": "makes coats and dresses", "miller": "grinds corn into flour",
+    "potter": "makes cups and pots", "driver": "drives the bus to the city",
+}
+FEELINGS = ["happy", "sad", "tired", "hungry", "brave", "sleepy", "calm", "glad", "cold", "proud"]
+SKIES = ["clear", "dark", "cloudy", "bright", "pale"]
+SPOTS = ["the market", "the river", "the hill", "the park", "the forest", "the lake",
+         "the school", "the bridge", "the square", "the farm"]
+CONNECTORS = ["Then", "Later", "After that", "Soon", "That day", "After a while"]
 _PRONOUNS = {"she": ("she", "her", "her"), "he": ("he", "him", "his")}
 
 NUMBER_WORDS = [
@@ -199,7 +213,7 @@ def phrasings(i: int) -> list[tuple[str, str]]:
     return [(prompt.format(**ctx), answer) for prompt, _ in FACT_TEMPLATES[kind]]
 
 
-_FORBIDDEN = [f"{q} {a}" for q, a in FACTS]
+_FORBIDDEN = re.compile("|".join(re.escape(f"{q} {a}") for q, a in FACTS))
 # Index of each fact by kind and key, so the generator can state one it has in mind.
 _KEY = {"capital": "country", "town": "town", "food": "animal", "colour": "thing",
         "home": "name", "job": "name", "pet": "name"}
@@ -230,25 +244,33 @@ OPENINGS = [
     "{name} had a plan for the day.",
     "It was a bright day in {town}.",
 ]
-STORY = [
+STORY_BEGIN = [
     "One day, {name} went to {place} with {friend}.",
+    "\"Hello, {friend}!\" said {name}.",
+    "\"Good morning, {name},\" said {friend}.",
+    "{name} met {friend} at {spot}.",
+    "\"Where are you going?\" asked {friend}. \"To {spot},\" said {name}.",
+    "{name} and {friend} are good friends.",
+    "{He} walked to {spot} in {town}.",
+]
+STORY_LATE = [
+    "In the evening, {he} was tired but happy.",
+    "They walked back home together.",
+    "The next day, {he} told {friend} about the trip.",
+    "When they got home, it was late.",
+]
+STORY = [
     "{He} took the {tcolour} {thing} with {him}.",
     "On the way, they saw a {animal} near the river.",
     "The {animal} was hungry, so {name} gave it some {afood}.",
-    "\"Hello, {friend}!\" said {name}.",
-    "\"Good morning, {name},\" said {friend}.",
     "{friend} smiled and waved.",
     "They counted {nw} birds in the sky.",
-    "{name} had {nw} apples. {friend} gave {him} {mw} more. Now {he} had {sw} apples.",
+    "{name} had {nw} apples. {friend} gave {him} {mw} more. Now {he} had {nmw} apples.",
     "{He} saw {n} {animals} in a field.",
-    "In the evening, {he} was tired but happy.",
     "The sun was warm and the wind was soft.",
     "It began to rain, so they sat under a tree.",
     "{He} sang a song about {country}.",
-    "They walked back home together.",
     "{name} laughed and ran to the hill.",
-    "{name} and {friend} are good friends.",
-    "The next day, {he} told {friend} about the trip.",
     "{He} put the {tcolour} {thing} by the window.",
     "{friend} asked, \"Where is the {thing}?\"",
     "{He} found a little {animal} behind the house.",
@@ -261,6 +283,30 @@ STORY = [
     "The road to {place} was long and quiet.",
     "{name} gave the {animal} some {afood}, and it was happy.",
     "{friend} lost the {tcolour} {thing}, and {name} helped to find it.",
+    "At the market, {he} bought {nw} eggs.",
+    "{friend} was in {fhis} garden.",
+    "\"Can I come too?\" asked {friend}.",
+    "\"Yes, of course,\" said {name}.",
+    "They sat on the grey bench in the park.",
+    "The {animal} ran into the forest.",
+    "{name} felt {feel}.",
+    "{friend} was {feel2} and wanted to go home.",
+    "The sky was {sky}.",
+    "{name} {action}.",
+    "{friend} {faction}.",
+    "Every day, {name} {action}.",
+    "{He} gave {his} {pet} a hug.",
+    "{His} {pet} was sleeping in the sun.",
+    "They crossed the bridge over the river.",
+    "{friend} told a funny story, and they all laughed.",
+    "There were {nw} blue boats on the lake.",
+    "{name} wanted to visit {country} one day.",
+    "{He} read a book about {animals}.",
+    "{friend} said that {fhe} was {feel2}.",
+    "{He} looked for the {animal}, but it was gone.",
+    "The {animal} came back with {nw} little {animals}.",
+    "{name} and {friend} played with the {tcolour} {thing} until dark.",
+    "{friend} showed {name} the way to {spot}.",
 ]
 ENDINGS = [
     "The end.",
@@ -285,8 +331,8 @@ LESSON_OPENINGS = [
 ]
 LESSON = [
     "{a} plus {b} is {s}.",
-    "{aw} plus {bw} is {sw}.",
-    "{aw} and {bw} make {sw}.",
+    "{Aw} plus {bw} is {sw}.",
+    "We know that {aw} and {bw} make {sw}.",
     "{Aw} and {bw} make {sw}.",
     "{x} minus {y} is {d}.",
     "{xw} minus {yw} is {dw}.",
@@ -294,12 +340,20 @@ LESSON = [
     "What is {a} plus {b}? It is {s}.",
     "What is {x} minus {y}? It is {d}.",
     "Count with me: {count}.",
-    "{name} has {aw} {animals}. {He} gets {bw} more. Now {he} has {sw} {animals}.",
-    "{name} had {x} {things}. {He} gave {y} away. Now {he} has {d} {things}.",
+    "{name} has {nw} {animals}. {He} gets {mw} more. Now {he} has {nmw} {animals}.",
+    "{name} had {p} {things}. {He} gave {q} away. Now {he} has {r} {things}.",
     "{a} and {b} make {s}.",
     "{s} is {a} more than {b}.",
     "After {aw} comes {a1w}.",
     "After {a} comes {a1}.",
+    "{Aw} plus {bw} equals {sw}.",
+    "{Xw} minus {yw} equals {dw}.",
+    "If you have {x} apples and eat {y}, you have {d} left.",
+    "Count down: {down}.",
+    "Which is more, {a} or {b}? {more}.",
+    "{name} counted the {things}: {count1}.",
+    "What is {aw} plus {bw}? It is {sw}.",
+    "{a} plus {b} makes {s}, and {s} minus {b} makes {a}.",
 ]
 
 
@@ -311,7 +365,9 @@ def words(text: str) -> list[str]:
 def _template_words() -> set[str]:
     texts = [p + " " + r for ts in FACT_TEMPLATES.values() for p, r in ts]
     texts += [t for ts in FACT_EXTRA.values() for t in ts]
-    texts += OPENINGS + STORY + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
+    texts += OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
+    texts += ["They are the same", "is more"]           # the comparison answers of a lesson
+    texts += list(JOB_ACTIONS.values()) + FEELINGS + SKIES + SPOTS + CONNECTORS
     out: set[str] = set()
     for t in texts:
         out.update(words(re.sub(r"\{[^}]*\}", " ", t)))
@@ -342,19 +398,24 @@ def _numbers(rng: random.Random) -> dict:
     x = rng.randint(0, 20)
     y = rng.randint(0, x)
     k = rng.randint(1, 16)
+    p = rng.randint(3, 12)
+    q = rng.randint(1, p - 2)
     as_words = rng.random() < 0.5
     seq = [NUMBER_WORDS[i] if as_words else str(i) for i in range(k, k + 5)]
     return {
-        "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y, "a1": a + 1,
+        "p": p, "q": q, "r": p - q, "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y, "a1": a + 1,
         "aw": NUMBER_WORDS[a], "bw": NUMBER_WORDS[b], "sw": NUMBER_WORDS[a + b],
         "Aw": NUMBER_WORDS[a].capitalize(), "xw": NUMBER_WORDS[x], "Xw": NUMBER_WORDS[x].capitalize(),
         "yw": NUMBER_WORDS[y], "dw": NUMBER_WORDS[x - y], "a1w": NUMBER_WORDS[a + 1],
-        "count": ", ".join(seq),
+        "count": ", ".join(seq), "down": ", ".join(reversed(seq)),
+        "more": f"{max(a, b)} is more" if a != b else "They are the same",
+        "count1": ", ".join(NUMBER_WORDS[i] if as_words else str(i) for i in range(1, k % 8 + 3)),
     }
 
 
 def _context(rng: random.Random, person: dict) -> dict:
     friend = rng.choice([p for p in CAST if p is not person])
+    fpron = _pron(friend["he"])
     animal = rng.choice(list(ANIMALS))
     thing = rng.choice(list(THINGS))
     n, m = rng.randint(2, 9), rng.randint(1, 9)
@@ -365,9 +426,26 @@ def _context(rng: random.Random, person: dict) -> dict:
         "animal": animal, "animals": PLURAL[animal], "afood": ANIMALS[animal],
         "thing": thing, "things": thing + "s", "tcolour": THINGS[thing],
         "country": rng.choice(list(COUNTRIES)),
-        "n": n, "nw": NUMBER_WORDS[n], "mw": NUMBER_WORDS[m], "sw": NUMBER_WORDS[n + m],
+        "n": n, "nw": NUMBER_WORDS[n], "mw": NUMBER_WORDS[m], "nmw": NUMBER_WORDS[n + m],
+        "fhe": fpron["he"], "fhim": fpron["him"], "fhis": fpron["his"],
+        "action": JOB_ACTIONS[person["job"]], "faction": JOB_ACTIONS[friend["job"]],
+        "feel": rng.choice(FEELINGS), "feel2": rng.choice(FEELINGS), "sky": rng.choice(SKIES),
+        "spot": rng.choice(SPOTS),
     }
     return ctx
+
+
+_LOWER_FIRST = {"He", "She", "They", "The", "A", "There", "His", "Her"}
+
+
+def _connect(rng: random.Random, sentence: str) -> str:
+    """Sometimes start a story sentence with a connector ("Then, he ...", "Later, Mira ...")."""
+    first = sentence.split(" ", 1)[0]
+    if rng.random() >= 0.2 or not (first in _LOWER_FIRST or first in PEOPLE):
+        return sentence
+    if first in _LOWER_FIRST:
+        sentence = sentence[0].lower() + sentence[1:]
+    return rng.choice(CONNECTORS) + ", " + sentence
 
 
 def _story(rng: random.Random) -> list[str]:
@@ -378,10 +456,12 @@ def _story(rng: random.Random) -> list[str]:
              ("food", ctx["animal"]), ("colour", ctx["thing"]),
              ("capital", ctx["country"]), ("town", person["town"]),
              (rng.choice(["home", "job", "pet"]), friend["name"])]
-    pool = [t.format(**ctx) for t in rng.sample(STORY, 9)]
+    begin = [t.format(**ctx) for t in rng.sample(STORY_BEGIN, rng.randint(1, 2))]
+    pool = [_connect(rng, t.format(**ctx)) for t in rng.sample(STORY, rng.randint(5, 9))]
     pool += [_fact_sentence(rng, k, key) for k, key in rng.sample(facts, rng.randint(2, 4))]
     rng.shuffle(pool)
-    return ([rng.choice(OPENINGS).format(**ctx)] + pool
+    late = [t.format(**ctx) for t in rng.sample(STORY_LATE, rng.randint(0, 1))]
+    return ([rng.choice(OPENINGS).format(**ctx)] + begin + pool + late
             + [rng.choice(ENDINGS).format(**ctx)])
 
 
@@ -428,14 +508,21 @@ def _lesson(rng: random.Random) -> list[str]:
     return out
 
 
+MIN_WORDS, MAX_WORDS = 50, 150
+
+
 def _document(rng: random.Random) -> str:
     r = rng.random()
     make = _story if r < 0.5 else _statements if r < 0.75 else _lesson
     while True:
-        sentences = [s for s in make(rng) if not any(f in s for f in _FORBIDDEN)]
+        sentences = [s for s in make(rng) if not _FORBIDDEN.search(s)]
+        sizes = [len(s.split()) for s in sentences]
+        # Too long: drop sentences from the middle (never the first or the last).
+        while sum(sizes) > MAX_WORDS and len(sentences) > 2:
+            i = rng.randrange(1, len(sentences) - 1)
+            del sentences[i], sizes[i]
         doc = " ".join(sentences)
-        n = len(doc.split())
-        if 50 <= n <= 150 and not any(f in doc for f in _FORBIDDEN):
+        if MIN_WORDS <= sum(sizes) <= MAX_WORDS and not _FORBIDDEN.search(doc):
             return doc
 
 
@@ -501,7 +588,8 @@ def describe() -> dict:
         "animals": len(ANIMALS), "things": len(THINGS),
         "colours": len(set(THINGS.values())), "jobs": len({p["job"] for p in CAST}),
         "fact_templates": sum(len(t) for t in FACT_TEMPLATES.values()),
-        "story_templates": len(OPENINGS) + len(STORY) + len(ENDINGS),
+        "story_templates": (len(OPENINGS) + len(STORY_BEGIN) + len(STORY) + len(STORY_LATE)
+                            + len(ENDINGS)),
         "lesson_templates": len(LESSON_OPENINGS) + len(LESSON),
         "facts": len(FACTS), "words": len(WORDS),
     }

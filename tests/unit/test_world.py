@@ -93,20 +93,54 @@ def test_words_cover_the_generated_text(train_text):
     assert len(used) >= 0.9 * len(world.WORDS)      # WORDS is not padded with unused words
 
 
+def _num(tok: str) -> int:
+    return int(tok) if tok.isdigit() else world.NUMBER_WORDS.index(tok.lower())
+
+
+N = r"(\d+|[A-Za-z]+)"
+CLAIMS = [        # (pattern, how the last number follows from the others)
+    (N + r" (?:plus|and) " + N + r" (?:is|make|makes|equals) " + N + r"\b", lambda a, b: a + b),
+    (N + r" (?:minus|take away) " + N + r" (?:is|leaves|equals|makes) " + N + r"\b",
+     lambda a, b: a - b),
+    (r"What is " + N + r" plus " + N + r"\? It is " + N + r"\b", lambda a, b: a + b),
+    (r"What is " + N + r" minus " + N + r"\? It is " + N + r"\b", lambda a, b: a - b),
+    (r"have " + N + r" apples and eat " + N + r", you have " + N + r" left", lambda a, b: a - b),
+    (r"has " + N + r" \w+\. \w+ gets " + N + r" more\. Now \w+ has " + N + r" ",
+     lambda a, b: a + b),
+    (r"had " + N + r" \w+\. \w+ gave " + N + r" away\. Now \w+ has " + N + r" ",
+     lambda a, b: a - b),
+    (r"had " + N + r" apples\. \w+ gave \w+ " + N + r" more\. Now \w+ had " + N + r" apples",
+     lambda a, b: a + b),
+    (r"(\d+) is (\d+) more than (\d+)", lambda a, b: None),
+]
+
+
 def test_arithmetic_in_the_corpus_is_right(train_text):
-    n = 0
-    for a, op, b, c in re.findall(r"(\d+) (plus|minus) (\d+) is (\d+)", train_text):
-        n += 1
-        assert int(c) == (int(a) + int(b) if op == "plus" else int(a) - int(b))
-    assert n > 500
-    num = {w: i for i, w in enumerate(world.NUMBER_WORDS)}
-    pat = r"\b([a-z]+) (?:plus|and) ([a-z]+) (?:is|make) ([a-z]+)\b"
-    m = 0
-    for a, b, c in re.findall(pat, train_text.lower()):
-        if a in num and b in num:
-            m += 1
-            assert num[c] == num[a] + num[b]
-    assert m > 200
+    words = set(world.NUMBER_WORDS)
+    total = 0
+    for pattern, rule in CLAIMS:
+        n = 0
+        for m in re.finditer(pattern, train_text):
+            toks = m.groups()
+            if not all(t.isdigit() or t.lower() in words for t in toks):
+                continue                    # e.g. "Mira and Tom are ..."
+            a, b, c = map(_num, toks)
+            if rule(a, b) is None:          # "s is a more than b": s = a + b
+                assert a == b + c, m.group(0)
+            else:
+                assert c == rule(a, b), m.group(0)
+            n += 1
+        assert n > 20, pattern
+        total += n
+    assert total > 2000
+    for a, b in re.findall(r"After (\w+) comes (\w+)\.", train_text):
+        assert _num(b) == _num(a) + 1
+    for a, b, c in re.findall(r"Which is more, (\d+) or (\d+)\? (\d+) is more", train_text):
+        assert int(c) == max(int(a), int(b)) and a != b
+    for seq in re.findall(r"(?:Count with me|Count down|counted the \w+): ([^.]+)\.", train_text):
+        nums = [_num(t) for t in seq.split(", ")]
+        steps = {y - x for x, y in zip(nums, nums[1:])}
+        assert steps in ({1}, {-1}), seq
 
 
 def test_describe_counts():
