@@ -19,10 +19,10 @@ DATA = "lab/embedding.json"
 
 PARAMS = {
     "lab_word": Text("cat", max_len=40, label="Word"),
-    "lab_a": Text("Velmar", max_len=40, label="Start from"),
-    "lab_b": Text("Norland", max_len=40, label="minus"),
-    "lab_c": Text("Estria", max_len=40, label="plus"),
-    "lab_expect": Text("Kobrin", max_len=40, label="Expected answer (optional)"),
+    "lab_a": Text("fish", max_len=40, label="Start from"),
+    "lab_b": Text("cat", max_len=40, label="minus"),
+    "lab_c": Text("dog", max_len=40, label="plus"),
+    "lab_expect": Text("rice", max_len=40, label="Expected answer (optional)"),
 }
 
 _TABLE: dict = {}
@@ -87,13 +87,13 @@ def analogy(m, a: str, b: str, c: str, expect: str = "") -> dict:
     va, vb, vc = (vector(m, w["ids"]) for w in (wa, wb, wc))
     target = [x - y + z for x, y, z in zip(va, vb, vc)]
     exclude = set(wa["ids"]) | set(wb["ids"]) | set(wc["ids"])
-    results = nearest(m, target, exclude, k=RESULTS)
-    out = {"ok": True, "results": results, "split": [w["word"] for w in (wa, wb, wc) if w["split"]],
+    ranked = nearest(m, target, exclude, k=len(table(m)[0]))
+    out = {"ok": True, "results": ranked[:RESULTS],
+           "split": [w["word"] for w in (wa, wb, wc) if w["split"]],
            "expect": expect.strip(), "expect_rank": None, "works": None}
     e = describe_word(m, expect)
     if e["ids"]:
         if len(e["ids"]) == 1:
-            ranked = nearest(m, target, exclude, k=len(table(m)[0]))
             rank = next((r for r, item in enumerate(ranked, 1) if item["id"] == e["ids"][0]), None)
             out["expect_rank"] = rank
             out["works"] = rank == 1

@@ -51,21 +51,27 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def analogy_rate(m) -> tuple[int, int]:
-    """capital(a) − a + b, for every ordered pair of the world's countries: how often the nearest
-    token (the three inputs left out) is b's capital. Pairs with a name the tokenizer splits into
-    several tokens are skipped (the answer could not be one token)."""
+def relations():
+    """The world's one-to-one relations an analogy can test: {name: {word: its partner}}."""
     from site_build.lab import world
+    return {"food": dict(world.ANIMALS), "colour": dict(world.THINGS),
+            "capital": dict(world.COUNTRIES)}
+
+
+def analogy_rate(m, pairs: dict) -> tuple[int, int, int]:
+    """partner(a) − a + b for every ordered pair (a, b) of a relation: (hits, tries, skipped).
+    A hit is when the nearest token (the three inputs left out) is b's partner. Pairs with a
+    word the tokenizer splits into several tokens are skipped: the answer cannot be one token."""
     from widgets import lab_embed
-    hits = tries = 0
-    for a, b in itertools.permutations(world.COUNTRIES, 2):
-        words = [world.COUNTRIES[a], a, b, world.COUNTRIES[b]]
+    hits = tries = skipped = 0
+    for a, b in itertools.permutations(pairs, 2):
+        words = [pairs[a], a, b, pairs[b]]
         if any(len(lab_embed.word_ids(m, x)) != 1 for x in words):
+            skipped += 1
             continue
-        an = lab_embed.analogy(m, *words)
         tries += 1
-        hits += bool(an["works"])
-    return hits, tries
+        hits += bool(lab_embed.analogy(m, *words)["works"])
+    return hits, tries, skipped
 
 
 def facts() -> dict[str, str]:
@@ -94,9 +100,12 @@ def facts() -> dict[str, str]:
     # Meaning-space: neighbours of the default word, and the analogy test over all countries.
     e = lab_embed.view({})
     out["lab.view.embed.neighbours"] = ", ".join(n["text"].strip() for n in e["neighbours"][:3])
-    hits, tries = analogy_rate(m)
-    out["lab.view.analogy.hits"] = str(hits)
-    out["lab.view.analogy.tries"] = str(tries)
+    for name, pairs in relations().items():
+        hits, tries, skipped = analogy_rate(m, pairs)
+        out[f"lab.view.analogy.{name}.hits"] = str(hits)
+        out[f"lab.view.analogy.{name}.tries"] = str(tries)
+        if name == "capital":              # the text explains why these pairs are skipped
+            out[f"lab.view.analogy.{name}.skipped"] = str(skipped)
     # Training: first and last checkpoint.
     cps = lab_training.history()
     out["lab.view.train.checkpoints"] = str(len(cps))
