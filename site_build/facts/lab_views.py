@@ -40,11 +40,24 @@ def _greedy(m, prompt: str, n: int = 6) -> str:
     return " ".join(text.split(".")[0].split()) + ("." if "." in text else "")
 
 
-def _top(m, prompt: str):
-    from widgets import lab_ask
+def first_word(m, prompt: str) -> str:
+    """The first word the model writes after `prompt` at temperature 0."""
+    from widgets import _labview as lab
+    gen, _, _ = lab.reply(m, m.encode(prompt), 0.0, 0, 1.0, 1, 8)
+    words = m.decode(gen).split()
+    return words[0].strip(".,!?:;\"") if words else ""
+
+
+def word_probability(m, prompt: str, word: str) -> float:
+    """P(" word" | prompt) by the chain rule: the product of the probabilities of its tokens,
+    each given the prompt and the tokens before it."""
+    from widgets import _labview as lab
     ids = m.encode(prompt)
-    row = lab_ask.candidates(m, ids, 1.0, 0, 1.0)["rows"][0]
-    return row["text"].strip() or row["shown"], row["p"]
+    p = 1.0
+    for t in m.tokenizer.encode(" " + word, allow_special=False):
+        p *= lab.dials(m.logits(ids), 1.0, 0, 1.0)[t]
+        ids = ids + [t]
+    return p
 
 
 def _pct(x: float) -> str:
@@ -79,12 +92,10 @@ def facts() -> dict[str, str]:
     from widgets import lab_attention, lab_embed, lab_training
     m = lab.model()
     out = {}
-    word, p = _top(m, PROMPTS["fact"])
-    out["lab.view.fact.top"] = word
-    out["lab.view.fact.p"] = _pct(p)
-    word, p = _top(m, PROMPTS["outside"])
-    out["lab.view.outside.top"] = word
-    out["lab.view.outside.p"] = _pct(p)
+    for key in ("fact", "outside"):
+        word = first_word(m, PROMPTS[key])
+        out[f"lab.view.{key}.top"] = word
+        out[f"lab.view.{key}.p"] = _pct(word_probability(m, PROMPTS[key], word))
     out["lab.view.sum.reply"] = _greedy(m, PROMPTS["sum"], 4)
     lab._REPLIES.clear()
     ids = m.encode(PROMPTS["story"])

@@ -115,3 +115,9 @@ def test_long_text_is_clipped_with_a_note(m):
     v = w.view({"lab_prompt": "🙂" * 900})
     assert v["n_prompt_tokens"] > c and len(v["prompt_tokens"]) == c
     assert str(c) in v["clip_note"] and "clipped" in v["clip_note"]
+
+
+def test_the_default_prompt_is_a_held_out_phrasing_of_a_world_fact():
+    """The chapter says the model never read the default prompt followed by its answer."""
+    from site_build.lab import world
+    assert w.PARAMS["lab_prompt"].default in dict(world.FACTS)

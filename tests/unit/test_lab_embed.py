@@ -82,3 +82,9 @@ def test_a_split_word_uses_the_average_vector():
     assert d["split"] and len(d["ids"]) > 1
     rows = [w.table(m)[1][i] for i in d["ids"]]
     assert w.vector(m, d["ids"]) == pytest.approx([sum(c) / len(rows) for c in zip(*rows)])
+
+
+def test_the_default_analogy_is_a_pair_from_the_world():
+    from site_build.lab import world
+    d = {k: w.PARAMS[k].default for k in ("lab_a", "lab_b", "lab_c", "lab_expect")}
+    assert world.ANIMALS[d["lab_b"]] == d["lab_a"] and world.ANIMALS[d["lab_c"]] == d["lab_expect"]
