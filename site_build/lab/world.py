@@ -307,6 +307,14 @@ STORY = [
     "The {animal} came back with {nw} little {animals}.",
     "{name} and {friend} played with the {tcolour} {thing} until dark.",
     "{friend} showed {name} the way to {spot}.",
+    "They took the train to {capital}, the capital of {country}.",
+    "{He} has never been to {capital}.",
+    "{friend} the {fjob} came to visit.",
+    "{name} the {job} said hello to everyone.",
+    "{name} saw a friend from {capital} at {spot}.",
+    "{His} {pet} ate some {pfood}.",
+    "The {animal} ate all the {afood}.",
+    "{name} bought {afood} for the {animal}.",
 ]
 ENDINGS = [
     "The end.",
@@ -315,7 +323,8 @@ ENDINGS = [
     "{name} will remember this day.",
     "And that is the story of {name} and {friend}.",
 ]
-STATEMENT_TOPICS = ["animals", "colours"]     # topics besides the names of the world
+STATEMENT_TOPICS = ["animals", "colours", "capitals", "work"]   # besides names of the world
+JOB_LINES = ["A {job} {action}.", "What does a {job} do? A {job} {action}."]
 STATEMENT_OPENINGS = [
     "Here are some facts about {topic}.",
     "Let us learn about {topic}.",
@@ -365,7 +374,7 @@ def words(text: str) -> list[str]:
 def _template_words() -> set[str]:
     texts = [p + " " + r for ts in FACT_TEMPLATES.values() for p, r in ts]
     texts += [t for ts in FACT_EXTRA.values() for t in ts]
-    texts += OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
+    texts += JOB_LINES + OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
     texts += ["They are the same", "is more"]           # the comparison answers of a lesson
     texts += list(JOB_ACTIONS.values()) + FEELINGS + SKIES + SPOTS + CONNECTORS
     out: set[str] = set()
@@ -418,6 +427,7 @@ def _context(rng: random.Random, person: dict) -> dict:
     fpron = _pron(friend["he"])
     animal = rng.choice(list(ANIMALS))
     thing = rng.choice(list(THINGS))
+    country = rng.choice(list(COUNTRIES))
     n, m = rng.randint(2, 9), rng.randint(1, 9)
     ctx = {
         "name": person["name"], "town": person["town"], "job": person["job"],
@@ -425,7 +435,8 @@ def _context(rng: random.Random, person: dict) -> dict:
         "place": rng.choice(list(PLACES) + list(COUNTRIES.values())),
         "animal": animal, "animals": PLURAL[animal], "afood": ANIMALS[animal],
         "thing": thing, "things": thing + "s", "tcolour": THINGS[thing],
-        "country": rng.choice(list(COUNTRIES)),
+        "country": country, "capital": COUNTRIES[country], "fjob": friend["job"],
+        "pfood": ANIMALS[person["pet"]],
         "n": n, "nw": NUMBER_WORDS[n], "mw": NUMBER_WORDS[m], "nmw": NUMBER_WORDS[n + m],
         "fhe": fpron["he"], "fhim": fpron["him"], "fhis": fpron["his"],
         "action": JOB_ACTIONS[person["job"]], "faction": JOB_ACTIONS[friend["job"]],
@@ -466,7 +477,7 @@ def _story(rng: random.Random) -> list[str]:
 
 
 def _statements(rng: random.Random) -> list[str]:
-    kind = rng.randrange(5)
+    kind = rng.randrange(7)
     if kind == 0:                                    # a country
         country = rng.choice(list(COUNTRIES))
         topic = country
@@ -486,6 +497,14 @@ def _statements(rng: random.Random) -> list[str]:
     elif kind == 3:                                  # things
         topic = STATEMENT_TOPICS[1]
         facts = [("colour", t) for t in THINGS]
+    elif kind == 4:                                  # capitals
+        topic = STATEMENT_TOPICS[2]
+        facts = [("capital", c) for c in COUNTRIES]
+    elif kind == 5:                                  # work: what people do
+        topic = STATEMENT_TOPICS[3]
+        facts = [("job", p["name"]) for p in CAST]
+        facts += [("line", rng.choice(JOB_LINES).format(job=j, action=a))
+                  for j, a in rng.sample(sorted(JOB_ACTIONS.items()), 3)]
     else:                                            # one person
         person = rng.choice(CAST)
         topic = person["name"]
@@ -494,7 +513,7 @@ def _statements(rng: random.Random) -> list[str]:
     facts = rng.sample(facts, min(len(facts), rng.randint(5, 8)))
     # A few facts from anywhere, so every document mixes topics a little.
     facts += [rng.choice(_FACT_KEYS) for _ in range(rng.randint(3, 6))]
-    out = [_fact_sentence(rng, k, key) for k, key in facts]
+    out = [key if k == "line" else _fact_sentence(rng, k, key) for k, key in facts]
     rng.shuffle(out)
     return [rng.choice(STATEMENT_OPENINGS).format(topic=topic)] + out
 

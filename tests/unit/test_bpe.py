@@ -215,3 +215,15 @@ def test_bad_ids_and_merges_are_refused(tok):
         _bpe.Tokenizer([(300, 1)])
     with pytest.raises(ValueError):
         _bpe.Tokenizer([(1, 2), (1, 2)])
+
+
+def test_trace_ends_at_encode_one_merge_at_a_time(tok):
+    for text in ["Velmar", " The capital of Norland is Velmar.", "aaaaaaa", "12 🙂", ""]:
+        states = tok.trace(text)
+        assert states[0]["rank"] is None and states[0]["ids"] == list(text.encode())
+        assert states[-1]["ids"] == tok.encode(text, allow_special=False)
+        ranks = [s["rank"] for s in states[1:]]
+        assert ranks == sorted(set(ranks))                  # each merge once, in learned order
+        for before, after in zip(states, states[1:]):
+            assert len(after["ids"]) < len(before["ids"])
+            assert tok.decode(after["ids"]) == text

@@ -172,3 +172,14 @@ def test_problems_and_check_agree():
     assert world.check("What is 9 minus 4?", "Five apples.")
     assert not world.check("What is 2 plus 3?", "2 plus 3 is 5")   # the first number counts
     assert not world.check("How are you?", "5")
+
+
+def test_fact_answers_are_single_tokens_of_the_lab_tokenizer():
+    """With the contract's 1,024 ids, each answer (with its space) is one token, and a prompt's
+    tokens followed by the answer's token are the tokens of the whole sentence: the model's
+    next-token probabilities after a prompt rank the answers directly."""
+    from widgets import _bpe
+    tok = _bpe.Tokenizer(_bpe.train(world.documents(1, 3000), 1024))
+    for q, a in world.FACTS:
+        (answer,) = tok.encode(" " + a)
+        assert tok.encode(q) + [answer] == tok.encode(f"{q} {a}")
