@@ -49,7 +49,7 @@ PATTERN = (
     r"| ?" + _LETTERS + r"+"                         # a word, with its leading space
     r"|[0-9]"                                        # one digit: always its own piece
     r"| ?" + _PUNCT + r"+"                           # a run of punctuation (and emoji)
-    r"|\s+(?!\S)"                                    # whitespace, leaving one space for the next word
+    r"|\s+(?!\S)"                                    # whitespace, leaving one space for a word
     r"|\s+"
 )
 _REGEX = re.compile(PATTERN)

@@ -1,13 +1,17 @@
 """A small world: the generated corpus the lab model reads, and the facts it is tested on.
 
 Everything here is made up and written by a seeded generator (`random.Random(seed)`, no
-downloads): a cast of twelve people who live in eight towns, twelve invented countries with
-invented capitals, twelve animals with what they eat, eleven things with their colours, and
-numbers (counting, sums and differences, in digits and in words). Because the countries and
-capitals exist nowhere else, whatever the model knows about them it learned from this corpus.
+downloads): a cast of twelve people (each with a home town, a job and a pet) who live in eight
+towns, twelve invented countries with invented capitals, twelve animals with what they eat,
+eleven things with their colours, and numbers (counting, sums and differences, in digits and in
+words). `CAST`, `PLACES`, `COUNTRIES`, `ANIMALS`, `THINGS` hold them; `WORDS` is every word
+the world can write (lower-case, as `words()` cuts them); `describe()` counts it all. Because
+the countries and capitals exist nowhere else, whatever the model knows about them it learned
+from this corpus.
 
-`documents(seed, n)` writes n short documents (about 50 to 150 words each) of three kinds:
-stories about the cast, plain statements about a topic, and number lessons.
+`documents(seed, n)` writes n short documents (50 to 150 words each) of three kinds: stories
+about the cast (half), plain statements about a topic (a quarter), and number lessons (a
+quarter). Documents hold no special markers; the trainer puts <|endoftext|> between them.
 
 Held-out phrasings. Each fact (say, "the capital of Norland is Velmar") can be said with five
 templates of its kind. For every fact, one template is held out (a fixed choice: fact number i
@@ -374,7 +378,8 @@ def words(text: str) -> list[str]:
 def _template_words() -> set[str]:
     texts = [p + " " + r for ts in FACT_TEMPLATES.values() for p, r in ts]
     texts += [t for ts in FACT_EXTRA.values() for t in ts]
-    texts += JOB_LINES + OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
+    texts += JOB_LINES + OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS
+    texts += STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
     texts += ["They are the same", "is more"]           # the comparison answers of a lesson
     texts += list(JOB_ACTIONS.values()) + FEELINGS + SKIES + SPOTS + CONNECTORS
     out: set[str] = set()
@@ -412,9 +417,11 @@ def _numbers(rng: random.Random) -> dict:
     as_words = rng.random() < 0.5
     seq = [NUMBER_WORDS[i] if as_words else str(i) for i in range(k, k + 5)]
     return {
-        "p": p, "q": q, "r": p - q, "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y, "a1": a + 1,
+        "p": p, "q": q, "r": p - q, "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y,
+        "a1": a + 1,
         "aw": NUMBER_WORDS[a], "bw": NUMBER_WORDS[b], "sw": NUMBER_WORDS[a + b],
-        "Aw": NUMBER_WORDS[a].capitalize(), "xw": NUMBER_WORDS[x], "Xw": NUMBER_WORDS[x].capitalize(),
+        "Aw": NUMBER_WORDS[a].capitalize(), "xw": NUMBER_WORDS[x],
+        "Xw": NUMBER_WORDS[x].capitalize(),
         "yw": NUMBER_WORDS[y], "dw": NUMBER_WORDS[x - y], "a1w": NUMBER_WORDS[a + 1],
         "count": ", ".join(seq), "down": ", ".join(reversed(seq)),
         "more": f"{max(a, b)} is more" if a != b else "They are the same",
@@ -528,11 +535,13 @@ def _lesson(rng: random.Random) -> list[str]:
 
 
 MIN_WORDS, MAX_WORDS = 50, 150
+SHARES = {"story": 0.5, "statements": 0.25, "lesson": 0.25}   # how often each kind is written
 
 
 def _document(rng: random.Random) -> str:
     r = rng.random()
-    make = _story if r < 0.5 else _statements if r < 0.75 else _lesson
+    make = (_story if r < SHARES["story"] else
+            _statements if r < SHARES["story"] + SHARES["statements"] else _lesson)
     while True:
         sentences = [s for s in make(rng) if not _FORBIDDEN.search(s)]
         sizes = [len(s.split()) for s in sentences]
@@ -610,5 +619,6 @@ def describe() -> dict:
         "story_templates": (len(OPENINGS) + len(STORY_BEGIN) + len(STORY) + len(STORY_LATE)
                             + len(ENDINGS)),
         "lesson_templates": len(LESSON_OPENINGS) + len(LESSON),
-        "facts": len(FACTS), "words": len(WORDS),
+        "facts": len(FACTS), "words": len(WORDS), "shares": dict(SHARES),
+        "words_per_document": (MIN_WORDS, MAX_WORDS),
     }
