@@ -528,7 +528,7 @@ def _statements(rng: random.Random) -> list[str]:
 def _lesson(rng: random.Random) -> list[str]:
     person = rng.choice(CAST)
     out = [rng.choice(LESSON_OPENINGS).format(**_context(rng, person))]
-    for _ in range(rng.randint(6, 10)):
+    for _ in range(rng.randint(7, 12)):
         ctx = {**_context(rng, rng.choice(CAST)), **_numbers(rng)}
         out.append(rng.choice(LESSON).format(**ctx))
     return out
@@ -620,5 +620,6 @@ def describe() -> dict:
                             + len(ENDINGS)),
         "lesson_templates": len(LESSON_OPENINGS) + len(LESSON),
         "facts": len(FACTS), "words": len(WORDS), "shares": dict(SHARES),
+        "facts_by_kind": {k: FACT_KINDS.count(k) for k in FACT_TEMPLATES},
         "words_per_document": (MIN_WORDS, MAX_WORDS),
     }
