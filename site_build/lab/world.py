@@ -1,7 +1,7 @@
 """A small world: the generated corpus the lab model reads, and the facts it is tested on.
 
-Everything here is made up and written by a seeded generator (`random.Random(seed)`, no
-downloads): a cast of twelve people (each with a home town, a job and a pet) who live in eight
+Everything here is made up and written by a seeded generator (`Rng(seed)`, a `random.Random`
+drawing only on `random()`, so the text is the same under any Python 3; no downloads): a cast of twelve people (each with a home town, a job and a pet) who live in eight
 towns, twelve invented countries with invented capitals, twelve animals with what they eat,
 eleven things with their colours, and numbers (counting, sums and differences, in digits and in
 words). `CAST`, `PLACES`, `COUNTRIES`, `ANIMALS`, `THINGS` hold them; `WORDS` is every word
@@ -407,6 +407,37 @@ WORDS: frozenset[str] = frozenset(_template_words() | _entity_words())
 
 # --- The generator ------------------------------------------------------------------------------
 
+class Rng(random.Random):
+    """random.Random whose choices use only random(), the one method (with integer seeding) that
+    Python promises to keep the same across versions; so the corpus is the same text under any
+    Python 3 (random's randrange, choice, sample and shuffle may change between versions)."""
+
+    def randrange(self, n: int) -> int:            # only the one-argument form is used here
+        if n <= 0:
+            raise ValueError("empty range")
+        return min(int(self.random() * n), n - 1)
+
+    def randint(self, a: int, b: int) -> int:
+        return a + self.randrange(b - a + 1)
+
+    def choice(self, seq):
+        return seq[self.randrange(len(seq))]
+
+    def shuffle(self, x) -> None:
+        for i in range(len(x) - 1, 0, -1):         # Fisher-Yates
+            j = self.randrange(i + 1)
+            x[i], x[j] = x[j], x[i]
+
+    def sample(self, population, k: int) -> list:
+        pool = list(population)
+        if not 0 <= k <= len(pool):
+            raise ValueError("sample larger than population")
+        for i in range(k):                          # partial Fisher-Yates from the front
+            j = i + self.randrange(len(pool) - i)
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+
 def _numbers(rng: random.Random) -> dict:
     a, b = rng.randint(0, 10), rng.randint(0, 10)
     x = rng.randint(0, 20)
@@ -429,17 +460,22 @@ def _numbers(rng: random.Random) -> dict:
     }
 
 
+_ANIMAL_LIST, _THING_LIST, _COUNTRY_LIST = list(ANIMALS), list(THINGS), list(COUNTRIES)
+_DESTINATIONS = list(PLACES) + list(COUNTRIES.values())
+_OTHERS = {p["name"]: [q for q in CAST if q is not p] for p in CAST}
+
+
 def _context(rng: random.Random, person: dict) -> dict:
-    friend = rng.choice([p for p in CAST if p is not person])
+    friend = rng.choice(_OTHERS[person["name"]])
     fpron = _pron(friend["he"])
-    animal = rng.choice(list(ANIMALS))
-    thing = rng.choice(list(THINGS))
-    country = rng.choice(list(COUNTRIES))
+    animal = rng.choice(_ANIMAL_LIST)
+    thing = rng.choice(_THING_LIST)
+    country = rng.choice(_COUNTRY_LIST)
     n, m = rng.randint(2, 9), rng.randint(1, 9)
     ctx = {
         "name": person["name"], "town": person["town"], "job": person["job"],
         "pet": person["pet"], **_pron(person["he"]), "friend": friend["name"],
-        "place": rng.choice(list(PLACES) + list(COUNTRIES.values())),
+        "place": rng.choice(_DESTINATIONS),
         "animal": animal, "animals": PLURAL[animal], "afood": ANIMALS[animal],
         "thing": thing, "things": thing + "s", "tcolour": THINGS[thing],
         "country": country, "capital": COUNTRIES[country], "fjob": friend["job"],
@@ -543,13 +579,14 @@ def _document(rng: random.Random) -> str:
     make = (_story if r < SHARES["story"] else
             _statements if r < SHARES["story"] + SHARES["statements"] else _lesson)
     while True:
-        sentences = [s for s in make(rng) if not _FORBIDDEN.search(s)]
+        sentences = make(rng)
         sizes = [len(s.split()) for s in sentences]
         # Too long: drop sentences from the middle (never the first or the last).
         while sum(sizes) > MAX_WORDS and len(sentences) > 2:
             i = rng.randrange(1, len(sentences) - 1)
             del sentences[i], sizes[i]
         doc = " ".join(sentences)
+        # A held-out phrasing is never written by construction; the check makes sure of it.
         if MIN_WORDS <= sum(sizes) <= MAX_WORDS and not _FORBIDDEN.search(doc):
             return doc
 
@@ -557,7 +594,7 @@ def _document(rng: random.Random) -> str:
 def documents(seed: int, n: int) -> list[str]:
     """n short documents of the world, the same for the same seed (documents(s, k) is a prefix of
     documents(s, m) for k <= m)."""
-    rng = random.Random(seed)
+    rng = Rng(seed)
     return [_document(rng) for _ in range(n)]
 
 
@@ -570,7 +607,7 @@ _NUMBER = re.compile(r"\d+|[A-Za-z]+")
 def problems(seed: int, n: int) -> list[tuple[str, str]]:
     """n arithmetic questions with their answers, e.g. ("What is 7 plus 5?", "12"): sums of two
     numbers from 0 to 10, differences of numbers from 0 to 20 that are never negative."""
-    rng = random.Random(seed)
+    rng = Rng(seed)
     out = []
     for _ in range(n):
         if rng.random() < 0.5:
