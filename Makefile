@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test setup build data site bench zensical chromium clean
+.PHONY: serve test setup build data site bench zensical chromium clean model
 
 serve: build
 	$(PY) -m site_build.serve --port 8000 site
@@ -33,6 +33,11 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
+# Retrain the lab model from nothing (corpus, tokenizer, weights, manifest): about 10 minutes on
+# 2 cores. The build never retrains; it reads the committed site_build/lab/weights/.
+model: setup
+	$(PY) -m site_build.lab.train
 
 bench: build chromium
 	$(PY) -m tests.bench

@@ -49,7 +49,7 @@ PATTERN = (
     r"| ?" + _LETTERS + r"+"                         # a word, with its leading space
     r"|[0-9]"                                        # one digit: always its own piece
     r"| ?" + _PUNCT + r"+"                           # a run of punctuation (and emoji)
-    r"|\s+(?!\S)"                                    # whitespace, leaving one space for the next word
+    r"|\s+(?!\S)"                                    # whitespace, leaving one space for a word
     r"|\s+"
 )
 _REGEX = re.compile(PATTERN)
@@ -302,6 +302,27 @@ class Tokenizer:
 
     def is_special(self, i: int) -> bool:
         return i >= 256 + len(self.merges)
+
+    def trace(self, text: str) -> list[dict]:
+        """How encode reaches its tokens, one learned merge at a time (specials as plain text).
+
+        Returns states: the first is {"rank": None, "ids": the bytes}; each next one applies the
+        lowest-ranked merge present anywhere in the text, everywhere it occurs (within pieces):
+        {"rank": r, "pair": (a, b), "id": 256 + r, "ids": [...]}. The last state's ids equal
+        encode(text, allow_special=False). For short texts (a word or a sentence)."""
+        pieces = [list(p.encode("utf-8")) for p in _REGEX.findall(_clean(text))]
+        states = [{"rank": None, "ids": [i for p in pieces for i in p]}]
+        get = self.ranks.get
+        while True:
+            present = [r for p in pieces for pair in zip(p, p[1:])
+                       if (r := get(pair)) is not None]
+            if not present:
+                return states
+            r = min(present)
+            a, b = self.merges[r]
+            pieces = [list(_merge_word(tuple(p), a, b, 256 + r)) for p in pieces]
+            states.append({"rank": r, "pair": (a, b), "id": 256 + r,
+                           "ids": [i for p in pieces for i in p]})
 
     # The tokenizer chapter's step-by-step view of training (see train_steps).
     train_steps = staticmethod(train_steps)

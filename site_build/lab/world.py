@@ -1,13 +1,17 @@
 """A small world: the generated corpus the lab model reads, and the facts it is tested on.
 
-Everything here is made up and written by a seeded generator (`random.Random(seed)`, no
-downloads): a cast of twelve people who live in eight towns, twelve invented countries with
-invented capitals, twelve animals with what they eat, eleven things with their colours, and
-numbers (counting, sums and differences, in digits and in words). Because the countries and
-capitals exist nowhere else, whatever the model knows about them it learned from this corpus.
+Everything here is made up and written by a seeded generator (`Rng(seed)`, a `random.Random`
+drawing only on `random()`, so the text is the same under any Python 3; no downloads): a cast of twelve people (each with a home town, a job and a pet) who live in eight
+towns, twelve invented countries with invented capitals, twelve animals with what they eat,
+eleven things with their colours, and numbers (counting, sums and differences, in digits and in
+words). `CAST`, `PLACES`, `COUNTRIES`, `ANIMALS`, `THINGS` hold them; `WORDS` is every word
+the world can write (lower-case, as `words()` cuts them); `describe()` counts it all. Because
+the countries and capitals exist nowhere else, whatever the model knows about them it learned
+from this corpus.
 
-`documents(seed, n)` writes n short documents (about 50 to 150 words each) of three kinds:
-stories about the cast, plain statements about a topic, and number lessons.
+`documents(seed, n)` writes n short documents (50 to 150 words each) of three kinds: stories
+about the cast (half), plain statements about a topic (a quarter), and number lessons (a
+quarter). Documents hold no special markers; the trainer puts <|endoftext|> between them.
 
 Held-out phrasings. Each fact (say, "the capital of Norland is Velmar") can be said with five
 templates of its kind. For every fact, one template is held out (a fixed choice: fact number i
@@ -307,6 +311,14 @@ STORY = [
     "The {animal} came back with {nw} little {animals}.",
     "{name} and {friend} played with the {tcolour} {thing} until dark.",
     "{friend} showed {name} the way to {spot}.",
+    "They took the train to {capital}, the capital of {country}.",
+    "{He} has never been to {capital}.",
+    "{friend} the {fjob} came to visit.",
+    "{name} the {job} said hello to everyone.",
+    "{name} saw a friend from {capital} at {spot}.",
+    "{His} {pet} ate some {pfood}.",
+    "The {animal} ate all the {afood}.",
+    "{name} bought {afood} for the {animal}.",
 ]
 ENDINGS = [
     "The end.",
@@ -315,7 +327,8 @@ ENDINGS = [
     "{name} will remember this day.",
     "And that is the story of {name} and {friend}.",
 ]
-STATEMENT_TOPICS = ["animals", "colours"]     # topics besides the names of the world
+STATEMENT_TOPICS = ["animals", "colours", "capitals", "work"]   # besides names of the world
+JOB_LINES = ["A {job} {action}.", "What does a {job} do? A {job} {action}."]
 STATEMENT_OPENINGS = [
     "Here are some facts about {topic}.",
     "Let us learn about {topic}.",
@@ -365,7 +378,8 @@ def words(text: str) -> list[str]:
 def _template_words() -> set[str]:
     texts = [p + " " + r for ts in FACT_TEMPLATES.values() for p, r in ts]
     texts += [t for ts in FACT_EXTRA.values() for t in ts]
-    texts += OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS + STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
+    texts += JOB_LINES + OPENINGS + STORY_BEGIN + STORY + STORY_LATE + ENDINGS
+    texts += STATEMENT_OPENINGS + LESSON_OPENINGS + LESSON
     texts += ["They are the same", "is more"]           # the comparison answers of a lesson
     texts += list(JOB_ACTIONS.values()) + FEELINGS + SKIES + SPOTS + CONNECTORS
     out: set[str] = set()
@@ -393,6 +407,37 @@ WORDS: frozenset[str] = frozenset(_template_words() | _entity_words())
 
 # --- The generator ------------------------------------------------------------------------------
 
+class Rng(random.Random):
+    """random.Random whose choices use only random(), the one method (with integer seeding) that
+    Python promises to keep the same across versions; so the corpus is the same text under any
+    Python 3 (random's randrange, choice, sample and shuffle may change between versions)."""
+
+    def randrange(self, n: int) -> int:            # only the one-argument form is used here
+        if n <= 0:
+            raise ValueError("empty range")
+        return min(int(self.random() * n), n - 1)
+
+    def randint(self, a: int, b: int) -> int:
+        return a + self.randrange(b - a + 1)
+
+    def choice(self, seq):
+        return seq[self.randrange(len(seq))]
+
+    def shuffle(self, x) -> None:
+        for i in range(len(x) - 1, 0, -1):         # Fisher-Yates
+            j = self.randrange(i + 1)
+            x[i], x[j] = x[j], x[i]
+
+    def sample(self, population, k: int) -> list:
+        pool = list(population)
+        if not 0 <= k <= len(pool):
+            raise ValueError("sample larger than population")
+        for i in range(k):                          # partial Fisher-Yates from the front
+            j = i + self.randrange(len(pool) - i)
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+
 def _numbers(rng: random.Random) -> dict:
     a, b = rng.randint(0, 10), rng.randint(0, 10)
     x = rng.randint(0, 20)
@@ -403,9 +448,11 @@ def _numbers(rng: random.Random) -> dict:
     as_words = rng.random() < 0.5
     seq = [NUMBER_WORDS[i] if as_words else str(i) for i in range(k, k + 5)]
     return {
-        "p": p, "q": q, "r": p - q, "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y, "a1": a + 1,
+        "p": p, "q": q, "r": p - q, "a": a, "b": b, "s": a + b, "x": x, "y": y, "d": x - y,
+        "a1": a + 1,
         "aw": NUMBER_WORDS[a], "bw": NUMBER_WORDS[b], "sw": NUMBER_WORDS[a + b],
-        "Aw": NUMBER_WORDS[a].capitalize(), "xw": NUMBER_WORDS[x], "Xw": NUMBER_WORDS[x].capitalize(),
+        "Aw": NUMBER_WORDS[a].capitalize(), "xw": NUMBER_WORDS[x],
+        "Xw": NUMBER_WORDS[x].capitalize(),
         "yw": NUMBER_WORDS[y], "dw": NUMBER_WORDS[x - y], "a1w": NUMBER_WORDS[a + 1],
         "count": ", ".join(seq), "down": ", ".join(reversed(seq)),
         "more": f"{max(a, b)} is more" if a != b else "They are the same",
@@ -413,19 +460,26 @@ def _numbers(rng: random.Random) -> dict:
     }
 
 
+_ANIMAL_LIST, _THING_LIST, _COUNTRY_LIST = list(ANIMALS), list(THINGS), list(COUNTRIES)
+_DESTINATIONS = list(PLACES) + list(COUNTRIES.values())
+_OTHERS = {p["name"]: [q for q in CAST if q is not p] for p in CAST}
+
+
 def _context(rng: random.Random, person: dict) -> dict:
-    friend = rng.choice([p for p in CAST if p is not person])
+    friend = rng.choice(_OTHERS[person["name"]])
     fpron = _pron(friend["he"])
-    animal = rng.choice(list(ANIMALS))
-    thing = rng.choice(list(THINGS))
+    animal = rng.choice(_ANIMAL_LIST)
+    thing = rng.choice(_THING_LIST)
+    country = rng.choice(_COUNTRY_LIST)
     n, m = rng.randint(2, 9), rng.randint(1, 9)
     ctx = {
         "name": person["name"], "town": person["town"], "job": person["job"],
         "pet": person["pet"], **_pron(person["he"]), "friend": friend["name"],
-        "place": rng.choice(list(PLACES) + list(COUNTRIES.values())),
+        "place": rng.choice(_DESTINATIONS),
         "animal": animal, "animals": PLURAL[animal], "afood": ANIMALS[animal],
         "thing": thing, "things": thing + "s", "tcolour": THINGS[thing],
-        "country": rng.choice(list(COUNTRIES)),
+        "country": country, "capital": COUNTRIES[country], "fjob": friend["job"],
+        "pfood": ANIMALS[person["pet"]],
         "n": n, "nw": NUMBER_WORDS[n], "mw": NUMBER_WORDS[m], "nmw": NUMBER_WORDS[n + m],
         "fhe": fpron["he"], "fhim": fpron["him"], "fhis": fpron["his"],
         "action": JOB_ACTIONS[person["job"]], "faction": JOB_ACTIONS[friend["job"]],
@@ -466,7 +520,7 @@ def _story(rng: random.Random) -> list[str]:
 
 
 def _statements(rng: random.Random) -> list[str]:
-    kind = rng.randrange(5)
+    kind = rng.randrange(7)
     if kind == 0:                                    # a country
         country = rng.choice(list(COUNTRIES))
         topic = country
@@ -486,6 +540,14 @@ def _statements(rng: random.Random) -> list[str]:
     elif kind == 3:                                  # things
         topic = STATEMENT_TOPICS[1]
         facts = [("colour", t) for t in THINGS]
+    elif kind == 4:                                  # capitals
+        topic = STATEMENT_TOPICS[2]
+        facts = [("capital", c) for c in COUNTRIES]
+    elif kind == 5:                                  # work: what people do
+        topic = STATEMENT_TOPICS[3]
+        facts = [("job", p["name"]) for p in CAST]
+        facts += [("line", rng.choice(JOB_LINES).format(job=j, action=a))
+                  for j, a in rng.sample(sorted(JOB_ACTIONS.items()), 3)]
     else:                                            # one person
         person = rng.choice(CAST)
         topic = person["name"]
@@ -494,7 +556,7 @@ def _statements(rng: random.Random) -> list[str]:
     facts = rng.sample(facts, min(len(facts), rng.randint(5, 8)))
     # A few facts from anywhere, so every document mixes topics a little.
     facts += [rng.choice(_FACT_KEYS) for _ in range(rng.randint(3, 6))]
-    out = [_fact_sentence(rng, k, key) for k, key in facts]
+    out = [key if k == "line" else _fact_sentence(rng, k, key) for k, key in facts]
     rng.shuffle(out)
     return [rng.choice(STATEMENT_OPENINGS).format(topic=topic)] + out
 
@@ -502,26 +564,29 @@ def _statements(rng: random.Random) -> list[str]:
 def _lesson(rng: random.Random) -> list[str]:
     person = rng.choice(CAST)
     out = [rng.choice(LESSON_OPENINGS).format(**_context(rng, person))]
-    for _ in range(rng.randint(6, 10)):
+    for _ in range(rng.randint(7, 12)):
         ctx = {**_context(rng, rng.choice(CAST)), **_numbers(rng)}
         out.append(rng.choice(LESSON).format(**ctx))
     return out
 
 
 MIN_WORDS, MAX_WORDS = 50, 150
+SHARES = {"story": 0.5, "statements": 0.25, "lesson": 0.25}   # how often each kind is written
 
 
 def _document(rng: random.Random) -> str:
     r = rng.random()
-    make = _story if r < 0.5 else _statements if r < 0.75 else _lesson
+    make = (_story if r < SHARES["story"] else
+            _statements if r < SHARES["story"] + SHARES["statements"] else _lesson)
     while True:
-        sentences = [s for s in make(rng) if not _FORBIDDEN.search(s)]
+        sentences = make(rng)
         sizes = [len(s.split()) for s in sentences]
         # Too long: drop sentences from the middle (never the first or the last).
         while sum(sizes) > MAX_WORDS and len(sentences) > 2:
             i = rng.randrange(1, len(sentences) - 1)
             del sentences[i], sizes[i]
         doc = " ".join(sentences)
+        # A held-out phrasing is never written by construction; the check makes sure of it.
         if MIN_WORDS <= sum(sizes) <= MAX_WORDS and not _FORBIDDEN.search(doc):
             return doc
 
@@ -529,7 +594,7 @@ def _document(rng: random.Random) -> str:
 def documents(seed: int, n: int) -> list[str]:
     """n short documents of the world, the same for the same seed (documents(s, k) is a prefix of
     documents(s, m) for k <= m)."""
-    rng = random.Random(seed)
+    rng = Rng(seed)
     return [_document(rng) for _ in range(n)]
 
 
@@ -542,7 +607,7 @@ _NUMBER = re.compile(r"\d+|[A-Za-z]+")
 def problems(seed: int, n: int) -> list[tuple[str, str]]:
     """n arithmetic questions with their answers, e.g. ("What is 7 plus 5?", "12"): sums of two
     numbers from 0 to 10, differences of numbers from 0 to 20 that are never negative."""
-    rng = random.Random(seed)
+    rng = Rng(seed)
     out = []
     for _ in range(n):
         if rng.random() < 0.5:
@@ -591,5 +656,7 @@ def describe() -> dict:
         "story_templates": (len(OPENINGS) + len(STORY_BEGIN) + len(STORY) + len(STORY_LATE)
                             + len(ENDINGS)),
         "lesson_templates": len(LESSON_OPENINGS) + len(LESSON),
-        "facts": len(FACTS), "words": len(WORDS),
+        "facts": len(FACTS), "words": len(WORDS), "shares": dict(SHARES),
+        "facts_by_kind": {k: FACT_KINDS.count(k) for k in FACT_TEMPLATES},
+        "words_per_document": (MIN_WORDS, MAX_WORDS),
     }

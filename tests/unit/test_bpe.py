@@ -136,14 +136,18 @@ def tok():
     return _bpe.Tokenizer(_bpe.train(_corpus(400), 1024))
 
 
-def _reference_encode(merges, text):
-    """BPE by definition: apply each merge in order, everywhere, within each piece."""
+def _reference_encode(merges, text, memo):
+    """BPE by definition: apply each merge in order, everywhere, within each piece.
+    memo: a dict kept by the caller for one list of merges."""
     out = []
     for p in _bpe.pretokenize(text):
-        ids = list(p.encode("utf-8"))
-        for r, (a, b) in enumerate(merges):
-            ids = list(_bpe._merge_word(tuple(ids), a, b, 256 + r))
-        out += ids
+        if p not in memo:
+            ids = tuple(p.encode("utf-8"))
+            for r, (a, b) in enumerate(merges):
+                if a in ids:
+                    ids = _bpe._merge_word(ids, a, b, 256 + r)
+            memo[p] = list(ids)
+        out += memo[p]
     return out
 
 
@@ -151,8 +155,9 @@ def test_encode_equals_merges_applied_in_order(tok):
     rng = random.Random(2)
     texts = _corpus(30, seed=9) + [_random_text(rng, 200) for _ in range(20)]
     texts += ["aaaa" * 20, "e" * 50 + "ee", " the the" * 10]      # long pieces use the heap
+    memo: dict = {}
     for text in texts:
-        assert tok.encode(text, allow_special=False) == _reference_encode(tok.merges, text)
+        assert tok.encode(text, allow_special=False) == _reference_encode(tok.merges, text, memo)
 
 
 def test_heap_merge_equals_simple_merge(tok):
@@ -215,3 +220,15 @@ def test_bad_ids_and_merges_are_refused(tok):
         _bpe.Tokenizer([(300, 1)])
     with pytest.raises(ValueError):
         _bpe.Tokenizer([(1, 2), (1, 2)])
+
+
+def test_trace_ends_at_encode_one_merge_at_a_time(tok):
+    for text in ["Velmar", " The capital of Norland is Velmar.", "aaaaaaa", "12 🙂", ""]:
+        states = tok.trace(text)
+        assert states[0]["rank"] is None and states[0]["ids"] == list(text.encode())
+        assert states[-1]["ids"] == tok.encode(text, allow_special=False)
+        ranks = [s["rank"] for s in states[1:]]
+        assert ranks == sorted(set(ranks))                  # each merge once, in learned order
+        for before, after in zip(states, states[1:]):
+            assert len(after["ids"]) < len(before["ids"])
+            assert tok.decode(after["ids"]) == text

@@ -172,3 +172,30 @@ def test_problems_and_check_agree():
     assert world.check("What is 9 minus 4?", "Five apples.")
     assert not world.check("What is 2 plus 3?", "2 plus 3 is 5")   # the first number counts
     assert not world.check("How are you?", "5")
+
+
+def test_fact_answers_are_single_tokens_of_the_lab_tokenizer():
+    """With the contract's 1,024 ids, each answer (with its space) is one token, and a prompt's
+    tokens followed by the answer's token are the tokens of the whole sentence: the model's
+    next-token probabilities after a prompt rank the answers directly."""
+    from widgets import _bpe
+    tok = _bpe.Tokenizer(_bpe.train(world.documents(1, 3000), 1024))
+    for q, a in world.FACTS:
+        (answer,) = tok.encode(" " + a)
+        assert tok.encode(q) + [answer] == tok.encode(f"{q} {a}")
+
+
+def test_rng_draws_only_on_random_and_stays_in_range():
+    """The corpus must not depend on the Python version: Rng's choices come from random() only
+    (checked by replaying random() by hand), and they cover their ranges evenly."""
+    import random
+    r, ref = world.Rng(5), random.Random(5)
+    got = [r.randint(3, 7) for _ in range(2000)]
+    assert got == [3 + min(int(ref.random() * 5), 4) for _ in range(2000)]
+    assert set(got) == {3, 4, 5, 6, 7}
+    assert min(got.count(v) for v in range(3, 8)) > 300
+    s = r.sample(range(10), 4)
+    assert len(set(s)) == 4 and set(s) <= set(range(10))
+    x = list(range(20))
+    r.shuffle(x)
+    assert sorted(x) == list(range(20)) and x != list(range(20))

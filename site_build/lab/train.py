@@ -1,0 +1,175 @@
+"""Train the lab model from nothing: `python -m site_build.lab.train` (or `make model`).
+
+Steps: generate the world's corpus (site_build/lab/world.py), train the byte-level BPE tokenizer
+on it (widgets/_bpe.py), then train the model (site_build/lab/model.py) with AdamW on random
+windows of the token stream, saving checkpoints along the way. Writes site_build/lab/weights/:
+  base.bin            the final weights (the file the page fetches)
+  ckpt-<step>.bin     earlier checkpoints, for the "watch it learn" view
+  history.json        per-step training loss, held-out loss at intervals
+  manifest.json       hashes of the corpus, the code and the hyperparameters, the first losses,
+                      the time it took: tests/unit/test_lab_manifest.py checks it still matches
+Deterministic for a given machine: fixed seeds everywhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from widgets import _bpe
+
+from . import checkpoint, model, world
+
+HERE = Path(__file__).resolve().parent
+WEIGHTS = HERE / "weights"
+ROOT = HERE.parent.parent
+CODE = ["site_build/lab/model.py", "site_build/lab/train.py", "site_build/lab/checkpoint.py",
+        "site_build/lab/world.py", "widgets/_bpe.py"]
+
+HP = {
+    "config": {"vocab": 1024, "context": 128, "d_model": 64, "d_mlp": 256, "layers": 4, "heads": 4},
+    "train_docs": 20000, "train_seed": 1,          # world.documents(seed, n) for training
+    "heldout_docs": 1000, "heldout_seed": 2,       # and for the held-out split
+    "steps": 1500, "batch": 16, "lr": 2e-3, "lr_min": 2e-4, "warmup": 30,
+    "weight_decay": 0.1, "clip": 1.0, "init_seed": 0, "data_seed": 0,
+    "save": [0, 25, 60, 150, 400, 800],            # checkpoints kept besides the final one
+    "eval_every": 50, "eval_windows": 48,
+}
+
+
+def corpus(seed: int, n: int) -> str:
+    """Documents joined by the end-of-text marker, as the model reads them."""
+    eot = _bpe.SPECIALS[0]
+    return eot + eot.join(world.documents(seed, n)) + eot
+
+
+def sha256(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+
+
+def code_hashes() -> dict[str, str]:
+    return {f: sha256((ROOT / f).read_bytes()) for f in CODE}
+
+
+def texts(hp=HP) -> tuple[str, str]:
+    """The training text and the held-out text."""
+    return (corpus(hp["train_seed"], hp["train_docs"]),
+            corpus(hp["heldout_seed"], hp["heldout_docs"]))
+
+
+def tokenizer(hp=HP) -> tuple[_bpe.Tokenizer, str, str]:
+    """Train the tokenizer on the training text; returns it with both texts."""
+    text, held = texts(hp)
+    merges = _bpe.train([text], hp["config"]["vocab"])
+    tok = _bpe.Tokenizer(merges)
+    assert tok.vocab_size == hp["config"]["vocab"], tok.vocab_size
+    return tok, text, held
+
+
+def lr_at(step: int, hp=HP) -> float:
+    if step < hp["warmup"]:
+        return hp["lr"] * (step + 1) / hp["warmup"]
+    frac = (step - hp["warmup"]) / max(1, hp["steps"] - hp["warmup"])
+    return hp["lr_min"] + 0.5 * (hp["lr"] - hp["lr_min"]) * (1 + math.cos(math.pi * frac))
+
+
+def windows(stream: np.ndarray, count: int, length: int, rng) -> np.ndarray:
+    starts = rng.integers(0, len(stream) - length - 1, count)
+    return np.stack([stream[s:s + length + 1] for s in starts])
+
+
+def eval_loss(P, cfg, batch: np.ndarray) -> float:
+    total = 0.0
+    for i in range(0, len(batch), 16):
+        b = batch[i:i + 16]
+        total += model.cross_entropy(model.forward(P, cfg, b[:, :-1]), b[:, 1:])[0] * len(b)
+    return total / len(batch)
+
+
+def train(hp=HP, steps: int | None = None, tok=None, text=None, held=None, on_save=None, log=None):
+    """Run training; returns (params, per-step losses, held-out curve). `steps` cuts the run short
+    (the tests replay the first few steps)."""
+    cfg = hp["config"]
+    if tok is None:
+        tok, text, held = tokenizer(hp)
+    stream = np.array(tok.encode(text), dtype=np.int32)
+    held_stream = np.array(tok.encode(held), dtype=np.int32)
+    P = model.init(cfg, hp["init_seed"])
+    opt = model.AdamW(P, hp["lr"], weight_decay=hp["weight_decay"])
+    rng = np.random.default_rng(hp["data_seed"])
+    held_batch = windows(held_stream, hp["eval_windows"], cfg["context"],
+                         np.random.default_rng(hp["heldout_seed"]))
+    n = hp["steps"] if steps is None else steps
+    losses, curve = [], []
+    for step in range(n + 1):
+        if step in hp["save"] or step == hp["steps"] or step % hp["eval_every"] == 0:
+            h = eval_loss(P, cfg, held_batch)
+            curve.append([step, round(h, 4)])
+            if on_save and (step in hp["save"] or step == hp["steps"]):
+                on_save(step, P, h)
+            if log:
+                log(f"step {step}: held-out loss {h:.3f}")
+        if step == n:
+            break
+        b = windows(stream, hp["batch"], cfg["context"], rng)
+        logits, cache = model.forward(P, cfg, b[:, :-1], keep=True)
+        loss, dl = model.cross_entropy(logits, b[:, 1:])
+        opt.step(P, model.backward(P, cfg, cache, dl), lr=lr_at(step, hp), clip=hp["clip"])
+        losses.append(round(loss, 5))
+    return P, losses, curve, {"tokens": len(stream), "heldout_tokens": len(held_stream)}
+
+
+def flops(hp=HP) -> float:
+    """Training compute, the usual estimate: 6 x parameters x tokens, plus attention's scores."""
+    c = hp["config"]
+    per_token = 6 * model.n_params(c) + 6 * c["layers"] * c["context"] * c["d_model"]
+    return per_token * hp["steps"] * hp["batch"] * c["context"]
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    tok, text, held = tokenizer()
+    t_tok = time.perf_counter() - t0
+    print(f"tokenizer: {tok.vocab_size} ids in {t_tok:.1f}s", flush=True)
+    WEIGHTS.mkdir(parents=True, exist_ok=True)
+    for old in WEIGHTS.glob("ckpt-*.bin"):
+        old.unlink()
+    files = {}
+
+    def save(step, P, h):
+        name = "base.bin" if step == HP["steps"] else f"ckpt-{step:05d}.bin"
+        data = checkpoint.dumps(P, HP["config"], tok.merges, tok.specials,
+                                {"step": step, "heldout_loss": round(h, 4)})
+        (WEIGHTS / name).write_bytes(data)
+        files[name] = sha256(data)
+
+    t1 = time.perf_counter()
+    P, losses, curve, sizes = train(tok=tok, text=text, held=held, on_save=save,
+                                    log=lambda s: print(s, flush=True))
+    seconds = time.perf_counter() - t1
+    history = {"steps": HP["steps"], "batch": HP["batch"], "context": HP["config"]["context"],
+               "train_loss": losses, "heldout_loss": curve,
+               "checkpoints": [int(f[5:10]) for f in sorted(files) if f.startswith("ckpt-")]
+               + [HP["steps"]]}
+    (WEIGHTS / "history.json").write_text(json.dumps(history, separators=(",", ":")) + "\n")
+    manifest = {
+        "hparams": HP, "corpus_sha256": sha256(text), "heldout_sha256": sha256(held),
+        "code_sha256": code_hashes(), "files": dict(sorted(files.items())),
+        "first_losses": losses[:3], "params": model.n_params(HP["config"]),
+        "train_tokens_seen": HP["steps"] * HP["batch"] * HP["config"]["context"],
+        "corpus_tokens": sizes["tokens"], "heldout_tokens": sizes["heldout_tokens"],
+        "flops": flops(), "train_seconds": round(seconds, 1), "tokenizer_seconds": round(t_tok, 1),
+        "machine": "2-core CPU, numpy (OpenBLAS), float32",
+    }
+    (WEIGHTS / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    print(f"trained in {seconds / 60:.1f} min; final held-out loss {curve[-1][1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
