@@ -1,8 +1,9 @@
 """Shared helpers for the lab views (lab-ask, lab-attention, lab-embed, lab-training).
 
-The model itself is `widgets._lm` (the lead's module: the forward pass, sampling-free). This file
-only turns its answers into things a page can draw: token pieces made visible, the context clip,
-a seeded generation loop on the real logits, and the build-time data files. Standard library only.
+The model itself is `widgets._lm` (its forward pass, attention maps and generation loop). This
+file only turns its answers into things a page can draw: token pieces made visible, the context
+clip with its note, replies remembered per state, and the build-time data files. Standard library
+only, like every widget module.
 """
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ import json
 import math
 
 from widgets import _lm
-from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
+from widgets._sampling import softmax, top_k_filter, top_p_filter
 
 CHECKPOINT = "base"
 FILES = ["lab/base.bin"]           # what the page must fetch before any lab view can answer
-STOP_PIECES = ("<|endoftext|>", "<|end|>")
+END = "<|endoftext|>"
 
 
 def model():
@@ -80,34 +81,10 @@ def clip_note(m, total: int) -> str:
             f"{c} are used ({total - c:,} clipped from the start).")
 
 
-def end_id(m):
-    """The id of <|endoftext|>, the token a document starts after (None if there is none)."""
-    try:
-        ids = m.tokenizer.encode(STOP_PIECES[0], allow_special=True)
-    except Exception:
-        return None
-    return ids[0] if len(ids) == 1 else None
-
-
 def model_input(m, ids) -> list[int]:
     """What the model reads: the (clipped) ids, or the end-of-text token alone when there is no
     text yet (a new document starts after it)."""
-    if ids:
-        return list(ids)
-    e = end_id(m)
-    return [e] if e is not None else [0]
-
-
-def stop_ids(m) -> set[int]:
-    out = set()
-    for s in STOP_PIECES:
-        try:
-            ids = m.tokenizer.encode(s, allow_special=True)
-        except Exception:                    # a tokenizer without that special: nothing to stop on
-            continue
-        if len(ids) == 1:
-            out.add(ids[0])
-    return out
+    return list(ids) if ids else m.tokenizer.encode(END, allow_special=True)
 
 
 def dials(logits, temperature: float, top_k: int, top_p: float) -> list[float]:
@@ -115,40 +92,28 @@ def dials(logits, temperature: float, top_k: int, top_p: float) -> list[float]:
     return top_p_filter(top_k_filter(softmax(logits, temperature), top_k), top_p)
 
 
-def step_seed(seed: int, step: int) -> int:
-    """The draw number of generation step `step` (0-based) for a reply seeded with `seed`: one
-    independent, repeatable draw per step, so one more step never changes the earlier ones."""
-    return seed * 1_000_003 + step
-
-
-# Replies already written in this process, keyed by everything that decides them. A longer reply
-# with the same key continues a shorter one, so "one more token" costs one step, not all of them.
+# Replies already written in this process, keyed by everything that decides them (moving a
+# slider that does not change the reply, or pointing at a token, does not write it again).
 _REPLIES: dict = {}
 _REPLIES_MAX = 16
 
 
 def reply(m, prompt_ids, temperature, top_k, top_p, seed, n):
-    """Write up to `n` tokens after `prompt_ids`, each drawn with the dials from the real logits.
+    """Write up to `n` tokens after `prompt_ids`, each drawn with the dials from the real logits
+    (the model's own loop, with its KV cache: `_lm.Model.generate_tokens`; draw i uses its own
+    seed, so one more token never changes the ones before it).
 
-    Returns (generated ids, probability of each drawn token after the dials, stopped: bool).
-    Stops early when the model draws its end-of-text token. Deterministic for a given seed."""
-    key = (tuple(prompt_ids), temperature, top_k, top_p, seed)
-    ids, probs, stopped = _REPLIES.get(key, ([], [], False))
-    ids, probs = list(ids), list(probs)
-    ends = stop_ids(m)
-    c = context(m)
-    while len(ids) < n and not stopped:
-        window = model_input(m, (list(prompt_ids) + ids)[-c:])
-        p = dials(m.logits(window), temperature, top_k, top_p)
-        pick = sample(p, step_seed(seed, len(ids)))
-        ids.append(pick)
-        probs.append(p[pick])
-        stopped = pick in ends
-    if len(_REPLIES) >= _REPLIES_MAX and key not in _REPLIES:
-        _REPLIES.pop(next(iter(_REPLIES)))
-    if len(ids) >= len(_REPLIES.get(key, ([],))[0]):
-        _REPLIES[key] = (ids, probs, stopped)
-    return ids[:n], probs[:n], stopped and len(ids) <= n
+    Returns (generated ids, probability of each drawn token after the dials, stopped), where
+    stopped means the model ended its text (drew the end-of-text token) before n tokens."""
+    key = (tuple(prompt_ids), temperature, top_k, top_p, seed, n)
+    if key not in _REPLIES:
+        if len(_REPLIES) >= _REPLIES_MAX:
+            _REPLIES.pop(next(iter(_REPLIES)))
+        toks = m.generate_tokens("", temperature=temperature, top_k=top_k, top_p=top_p,
+                                 seed=seed, max_new_tokens=n, ids=list(prompt_ids)) if n else []
+        _REPLIES[key] = ([t["id"] for t in toks], [t["p"] for t in toks], len(toks) < n)
+    ids, probs, stopped = _REPLIES[key]
+    return list(ids), list(probs), stopped
 
 
 def read_json(relpath: str):
@@ -157,7 +122,10 @@ def read_json(relpath: str):
 
 
 def embedding_row(m, i: int) -> list[float]:
-    return list(m.embedding(i))
+    """Token i's learned embedding vector (its row of the token table)."""
+    if hasattr(m, "embedding"):
+        return list(m.embedding(i))
+    return list(m.wte[i])
 
 
 def cosine(u, v) -> float:

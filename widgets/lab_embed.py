@@ -4,10 +4,13 @@ test (a − b + c) reported as it comes out.
 
 The map's coordinates and the groups come from the build (embedding.json: a projection of the
 embedding table, and the groups measured there). Neighbours and analogies use cosine similarity on
-the model's real embedding vectors. A word the model keeps as one token uses that token's vector; a
-word it splits into several tokens uses their average, and the view says so.
+the model's real embedding vectors, among the model's whole-word tokens (a space then letters, as
+the build's measurements use). A word the model keeps as one token uses that token's vector; a word
+it splits into several tokens uses their average, and the view says so.
 """
 from __future__ import annotations
+
+import re
 
 from widgets import _labview as lab
 from widgets._params import Text, clean
@@ -28,24 +31,18 @@ PARAMS = {
 _TABLE: dict = {}
 
 
+WORD = re.compile(r" [A-Za-z]+")
+
+
 def table(m):
-    """(ids of candidate tokens, their vectors): every token that is whole text, specials left
-    out (bytes that are only part of a character are not words)."""
+    """(ids of the candidate tokens: every whole-word token, a space then letters; every
+    token's vector by id)."""
     if "ids" not in _TABLE:
-        specials = {i for i in range(int(m.config["vocab"])) if _special(m, i)}
-        ids = [i for i in range(int(m.config["vocab"]))
-               if i not in specials and lab.is_whole_text(m, i)]
-        _TABLE["ids"] = ids
-        _TABLE["vecs"] = {i: lab.embedding_row(m, i) for i in range(int(m.config["vocab"]))}
-        _TABLE["specials"] = specials
+        vocab = int(m.config["vocab"])
+        _TABLE["ids"] = [i for i in range(vocab)
+                         if lab.is_whole_text(m, i) and WORD.fullmatch(lab.piece_text(m, i))]
+        _TABLE["vecs"] = {i: lab.embedding_row(m, i) for i in range(vocab)}
     return _TABLE["ids"], _TABLE["vecs"]
-
-
-def _special(m, i: int) -> bool:
-    if hasattr(m.tokenizer, "is_special"):
-        return bool(m.tokenizer.is_special(i))
-    text = lab.piece_text(m, i)
-    return text.startswith("<|") and text.endswith("|>") and len(text) > 4
 
 
 def word_ids(m, word: str) -> list[int]:
@@ -103,13 +100,18 @@ def analogy(m, a: str, b: str, c: str, expect: str = "") -> dict:
 
 
 def projection():
-    """The build's 2-D map: [{id, x, y, group}] and the groups [{name, size}]."""
+    """The build's 2-D map: points [{id, word, x, y, group}] ("" for words in no group) and the
+    groups [{name, size, together, examples}], "together" being the share of a group's members
+    whose nearest neighbour (full vectors) is in the same group, measured at build."""
     if "map" not in _TABLE:
         data = lab.read_json(DATA)
-        _TABLE["map"] = ([{"id": p["id"], "x": p["x"], "y": p["y"], "group": p.get("group") or ""}
-                          for p in data["points"]],
-                         [{"name": g["name"], "size": len(g.get("members", []))}
-                          for g in data.get("groups", [])])
+        points = [{"id": int(p["id"]), "word": str(p["word"]), "x": float(p["x"]),
+                   "y": float(p["y"]), "group": "" if p["group"] == "other" else str(p["group"])}
+                  for p in data["points"]]
+        groups = [{"name": str(g["name"]), "size": len(g["members"]),
+                   "together": float(g["together"]), "examples": [str(x) for x in g["members"][:4]]}
+                  for g in data["groups"]]
+        _TABLE["map"] = (points, groups)
     return _TABLE["map"]
 
 
@@ -121,7 +123,8 @@ def view(state) -> dict:
     neighbours = nearest(m, vector(m, word["ids"]), exclude=set(word["ids"])) if word["ids"] else []
     return {
         "state": state,
-        "points": [dict(p, text=lab.piece_text(m, p["id"])) for p in points],
+        "points": points,
+        "candidates": len(table(m)[0]),
         "groups": groups,
         "word": word,
         "neighbours": neighbours,

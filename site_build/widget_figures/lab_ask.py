@@ -21,7 +21,7 @@ def figure() -> str:
     ids = lab.model_input(m, ids)
     own = w.candidates(m, ids, 1.0, 0, 1.0)
     warm = w.candidates(m, ids, w.PARAMS["lab_temp"].default, 0, 1.0)
-    labels = [mpl(r["text"].replace(" ", "·").replace("\n", "↵")) for r in own["rows"]]
+    labels = [mpl(r["shown"].replace("␣", "·")) for r in own["rows"]]
     fig, ax = new_figure(6.4, 3.8)
     height = 0.38
     ax.barh([i - height / 2 for i in range(len(labels))], [r["p"] for r in own["rows"]],

@@ -1,20 +1,19 @@
 """Static figure for the lab model's meaning-space: every token on the build's 2-D map, coloured by
 the group it was measured to fall in, with a few members of each group named."""
 from site_build.svg import PALETTE, figure as new_figure, to_svg
-from widgets import _labview as lab
 from widgets import lab_embed as w
 
-CAPTION = ("Every token the lab model knows, placed by its learned embedding vector flattened to "
-           "two dimensions; colours are the groups measured when the book was built, and a few "
-           "members of each group are named. Distances on a flat map are only rough: the "
+CAPTION = ("Every whole-word token the lab model knows, placed by its learned embedding vector "
+           "flattened to two dimensions (its two main directions); colours mark the world's groups "
+           "of words (people, towns, animals, colours, …), and a few members of each are named. Distances on a flat map are only rough: the "
            "neighbour lists in the live view use the full vectors. Computed from the trained "
            "model, not illustrative.")
 
-COLOURS = ["blue", "orange", "green", "purple", "red", "grey"]
+COLOURS = ["blue", "orange", "green", "purple", "red"]
+MARKERS = ["o", "s", "^", "D", "v"]
 
 
 def figure() -> str:
-    m = lab.model()
     points, groups = w.projection()
     names = [g["name"] for g in groups]
     fig, ax = new_figure(6.6, 4.8)
@@ -24,15 +23,16 @@ def figure() -> str:
     for k, name in enumerate(names):
         members = [p for p in points if p["group"] == name]
         colour = PALETTE[COLOURS[k % len(COLOURS)]]
-        ax.scatter([p["x"] for p in members], [p["y"] for p in members], s=14, color=colour,
-                   label=name, linewidths=0)
-        for p in members[:4]:
-            text = lab.piece_text(m, p["id"]).strip().replace("$", r"\$")
+        ax.scatter([p["x"] for p in members], [p["y"] for p in members], s=16, color=colour,
+                   marker=MARKERS[k // len(COLOURS) % len(MARKERS)], label=name, linewidths=0)
+        for p in members[:2]:
+            text = p["word"].replace("$", r"\$")
             ax.annotate(text, (p["x"], p["y"]), fontsize=7, xytext=(3, 2),
                         textcoords="offset points")
     ax.set_xticks([])
     ax.set_yticks([])
     if names:
-        ax.legend(frameon=False, fontsize=8, loc="best", markerscale=1.5)
+        ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  markerscale=1.3)
     return to_svg(fig, f"Map of {len(points)} tokens; groups: {', '.join(names) or 'none'}",
                   "fig-lab-embed")

@@ -7,7 +7,7 @@ from widgets import _labview as lab
 from widgets import lab_ask as w
 
 ODD = ["", " ", "🙂🙂🙂 naïve café — 日本語のテキスト", "<|endoftext|><|user|>", "\x00\x01\n\t",
-       "zzzz qqqq xylophone", "Norland " * 120]
+       "zzzz qqqq xylophone"]
 
 
 @pytest.fixture(scope="module")
@@ -74,25 +74,27 @@ def test_same_seed_same_reply_and_one_more_token_extends_it():
     assert w.view({"lab_n": 6, "lab_seed": 7})["reply_text"] == a["reply_text"]
     longer = w.view({"lab_n": 9, "lab_seed": 7})
     assert [t["id"] for t in longer["reply"][:len(a["reply"])]] == [t["id"] for t in a["reply"]]
-    replies = {w.view({"lab_n": 8, "lab_seed": s, "lab_temp": 1.5})["reply_text"] for s in range(1, 6)}
+    replies = {w.view({"lab_n": 5, "lab_seed": s, "lab_temp": 1.5})["reply_text"] for s in (1, 2, 3)}
     assert len(replies) > 1                    # the seed matters at a high temperature
 
 
 def test_greedy_reply_is_the_argmax_loop(m):
-    """Temperature 0 must write exactly what repeatedly taking the top logit writes."""
+    """Temperature 0 must write exactly what repeatedly taking the top logit writes (computed
+    here by full forward passes, without the model's KV cache)."""
     prompt = w.PARAMS["lab_prompt"].default
     ids = m.encode(prompt)
+    end = m.encode(lab.END)[0]
     expected = []
-    ends = lab.stop_ids(m)
     for _ in range(5):
         logits = m.logits(ids + expected)
         pick = max(range(len(logits)), key=lambda i: (logits[i], -i))
-        expected.append(pick)
-        if pick in ends:
+        if pick == end:
             break
+        expected.append(pick)
     v = w.view({"lab_temp": 0, "lab_n": 5})
     assert [t["id"] for t in v["reply"]] == expected
     assert all(t["p"] == 1.0 for t in v["reply"])
+    assert v["stopped"] == (len(expected) < 5)
 
 
 def test_drawn_tokens_respect_top_k():
@@ -102,7 +104,7 @@ def test_drawn_tokens_respect_top_k():
 
 @pytest.mark.parametrize("text", ODD)
 def test_odd_prompts_do_not_throw(text):
-    v = w.view({"lab_prompt": text, "lab_n": 3})
+    v = w.view({"lab_prompt": text, "lab_n": 2})
     assert math.isclose(v["total_q"], 1.0, abs_tol=1e-9)
     for t in v["prompt_tokens"] + v["rows"]:
         assert isinstance(t["shown"], str) and t["shown"].isprintable()
@@ -112,9 +114,10 @@ def test_long_text_is_clipped_with_a_note(m):
     c = m.config["context"]
     ids, total = lab.encode_clipped(m, "The capital of Norland is Velmar. " * 400)   # ~13,600 chars
     assert len(ids) == c and total > c
-    v = w.view({"lab_prompt": "🙂" * 900})
+    v = w.view({"lab_prompt": "🙂" * 900, "lab_n": 1})          # 900 characters, 3,600 bytes
     assert v["n_prompt_tokens"] > c and len(v["prompt_tokens"]) == c
     assert str(c) in v["clip_note"] and "clipped" in v["clip_note"]
+    assert len(v["reply"]) <= 1 and abs(v["total_q"] - 1) < 1e-9
 
 
 def test_the_default_prompt_is_a_held_out_phrasing_of_a_world_fact():

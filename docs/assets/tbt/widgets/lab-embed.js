@@ -47,9 +47,9 @@ export function mount(live, ctx) {
     h("div.tbt-controls", {}, word.el), wordNote, neighbours,
     h("p.tbt-lab-heading", {}, "Analogy: start − minus + plus"),
     h("div.tbt-controls", {}, a.el, b.el, c.el, expect.el), analogyNote, results,
-    h("p.tbt-lab-heading", {}, "The map (every token, flattened to two dimensions at build time)"),
+    h("p.tbt-lab-heading", {}, "The map (every whole-word token, flattened to two dimensions at build time)"),
     h("div.tbt-lab-emb-box", {}, map),
-    h("p.tbt-lab-heading", {}, "Groups found at build time"), groupList,
+    h("p.tbt-lab-heading", {}, "The world's groups of words, and how well each holds together (measured at build time)"), groupList,
   );
   let at = null;
 
@@ -64,7 +64,7 @@ export function mount(live, ctx) {
     dots.replaceChildren(...points.map((p) => {
       const x = sx(p.x);
       const y = sy(p.y);
-      at.set(p.id, [x, y, p.text]);
+      at.set(p.id, [x, y, p.word]);
       const k = groups.indexOf(p.group);
       return svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: p.group ? 3.2 : 2, class: k < 0 ? "tbt-lab-dot" : `tbt-lab-dot tbt-lab-g${k % COLOURS}` });
     }));
@@ -74,7 +74,7 @@ export function mount(live, ctx) {
     const p = at.get(id);
     if (!p) return [];
     return [svg("circle", { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 5.5, class: `tbt-lab-mark ${cls}` }),
-      svg("text", { x: (p[0] + 7).toFixed(1), y: (p[1] - 6).toFixed(1), class: `tbt-lab-label ${cls}` }, p[2].trim() || p[2])];
+      svg("text", { x: (p[0] + 7).toFixed(1), y: (p[1] - 6).toFixed(1), class: `tbt-lab-label ${cls}` }, p[2])];
   }
 
   function list(ol, items) {
@@ -91,13 +91,15 @@ export function mount(live, ctx) {
       expect.set(s.lab_expect);
       if (!at) {
         place(view.points);
-        groupList.replaceChildren(...view.groups.map((g, k) =>
-          h("li", {}, h(`span.tbt-lab-swatch.tbt-lab-g${k % COLOURS}`, { "aria-hidden": "true" }), `${g.name} (${g.size} tokens)${g.examples && g.examples.length ? ": " + g.examples.join(", ") : ""}`)));
+        const names = [...new Set(view.points.map((p) => p.group).filter(Boolean))];
+        groupList.replaceChildren(...view.groups.map((g) =>
+          h("li", {}, h(`span.tbt-lab-swatch.tbt-lab-g${names.indexOf(g.name) % COLOURS}`, { "aria-hidden": "true" }),
+            `${g.name}: ${g.examples.join(", ")}${g.size > g.examples.length ? ", …" : ""} (${g.size} words; ${Math.round(100 * g.together)}% have their nearest neighbour in the same group)`)));
       }
       const w = view.word;
       if (!w.ids.length) wordNote.textContent = "Type a word to see the tokens whose vectors point the same way.";
       else if (w.split) wordNote.textContent = `The model splits “${w.word}” into ${w.ids.length} tokens (${w.pieces.map((p) => p.shown).join(" + ")}), so this uses their average vector. Nearest:`;
-      else wordNote.textContent = `“${w.word}” is one token (${w.pieces[0].shown}, id ${w.ids[0]}). Nearest by cosine similarity:`;
+      else wordNote.textContent = `“${w.word}” is one token (${w.pieces[0].shown}, id ${w.ids[0]}). Nearest of the ${view.candidates} whole-word tokens, by cosine similarity:`;
       list(neighbours, view.neighbours);
       const an = view.analogy;
       if (!an.ok) analogyNote.textContent = an.reason;
@@ -116,7 +118,7 @@ export function mount(live, ctx) {
         ...w.ids.slice(0, 1).flatMap((id) => label(id, "is-word")),
         ...(an.results || []).slice(0, 1).flatMap((r) => label(r.id, "is-answer")),
       );
-      mapTitle.textContent = `Map of ${view.points.length} tokens in ${view.groups.length} groups; your word and its nearest neighbours are labelled.`;
+      mapTitle.textContent = `Map of ${view.points.length} whole-word tokens, coloured by ${view.groups.length} groups of the world's words; your word and its nearest neighbours are ringed and labelled when they are on the map.`;
       map.setAttribute("aria-label", mapTitle.textContent);
     },
   };

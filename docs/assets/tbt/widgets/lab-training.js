@@ -29,25 +29,25 @@ export function mount(live, ctx) {
   const lines = svg("g");
   const marker = svg("g");
   chart.append(chartTitle, axes, lines, marker);
-  const legend = h("p.tbt-note", {}, h("span.tbt-lab-key-train", {}, "solid: training loss"), " · ",
+  const legend = h("p.tbt-note", {}, h("span.tbt-lab-key-train", {}, "solid: training loss (averaged over 25 steps)"), " · ",
     h("span.tbt-lab-key-held", {}, "dashed: held-out loss (text it never trained on)"));
   const status = h("p.tbt-lab-status", { "aria-live": "polite" });
   const samples = h("div.tbt-lab-samples");
   live.append(
     h("div.tbt-controls", {}, h("div.tbt-control", {}, h("label", { htmlFor: id }, "Training checkpoint"), input, out)),
     status, h("div.tbt-lab-loss-box", {}, chart), legend,
-    h("p.tbt-lab-heading", {}, "What it writes at this checkpoint"), samples,
+    h("p.tbt-lab-heading", {}, "What it writes at this checkpoint (its single most likely continuation)"), samples,
   );
   let scale = null;
 
   function build(view) {
     const n = view.count;
     input.max = String(n - 1);
-    const all = view.train.concat(view.heldout);
+    const all = view.train.concat(view.heldout).map((p) => p[1]);
     const y1 = Math.ceil(Math.max(...all));
     const y0 = Math.max(0, Math.floor(Math.min(...all)));
-    const s0 = view.steps[0];
-    const s1 = view.steps[n - 1] || 1;
+    const s0 = 0;
+    const s1 = Math.max(view.steps[n - 1], ...view.train.map((p) => p[0])) || 1;
     const x = (s) => L + ((s - s0) / (s1 - s0 || 1)) * (W - L - R);
     const y = (v) => T + (1 - (v - y0) / (y1 - y0 || 1)) * (H - T - B);
     scale = { x, y };
@@ -59,8 +59,9 @@ export function mount(live, ctx) {
     ticks.push(svg("text", { x: L, y: H - 8, class: "tbt-lab-axis" }, `step ${s0}`),
       svg("text", { x: W - R, y: H - 8, "text-anchor": "end", class: "tbt-lab-axis" }, `step ${s1}`),
       svg("text", { x: (L + W - R) / 2, y: H - 8, "text-anchor": "middle", class: "tbt-lab-axis" }, "training step → (loss: lower is better)"));
+    for (const s of view.steps) ticks.push(svg("line", { x1: x(s), x2: x(s), y1: H - B, y2: H - B + 5, class: "tbt-lab-tick" }));
     axes.replaceChildren(...ticks);
-    const path = (vals) => vals.map((v, i) => `${i ? "L" : "M"}${x(view.steps[i]).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+    const path = (pts) => pts.map(([s, v], i) => `${i ? "L" : "M"}${x(s).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
     lines.replaceChildren(
       svg("path", { d: path(view.train), class: "tbt-lab-train" }),
       svg("path", { d: path(view.heldout), class: "tbt-lab-held" }),
@@ -87,7 +88,7 @@ export function mount(live, ctx) {
       chartTitle.textContent = `Loss curves over ${view.count} checkpoints; ${status.textContent}`;
       chart.setAttribute("aria-label", chartTitle.textContent);
       samples.replaceChildren(...c.samples.map((sm) => h("p.tbt-lab-sample", {},
-        h("span.tbt-lab-sample-prompt", {}, sm.prompt), h("span.tbt-lab-sample-text", {}, sm.text))));
+        h("span.tbt-lab-sample-prompt", {}, sm.prompt), h("span.tbt-lab-sample-text", {}, sm.reply))));
     },
   };
 }
