@@ -15,8 +15,6 @@ Also the comparison models, typed from their primary sources (cited in docs/lab/
 """
 from __future__ import annotations
 
-import itertools
-
 
 class Compare:
     gpt3_flops = 3.14e23
@@ -64,38 +62,18 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def relations():
-    """The world's one-to-one relations an analogy can test: {name: {word: its partner}}."""
-    from site_build.lab import world
-    return {"food": dict(world.ANIMALS), "colour": dict(world.THINGS),
-            "capital": dict(world.COUNTRIES)}
-
-
-def analogy_rate(m, pairs: dict) -> tuple[int, int, int]:
-    """partner(a) − a + b for every ordered pair (a, b) of a relation: (hits, tries, skipped).
-    A hit is when the nearest token (the three inputs left out) is b's partner. Pairs with a
-    word the tokenizer splits into several tokens are skipped: the answer cannot be one token."""
-    from widgets import lab_embed
-    hits = tries = skipped = 0
-    for a, b in itertools.permutations(pairs, 2):
-        words = [pairs[a], a, b, pairs[b]]
-        if any(len(lab_embed.word_ids(m, x)) != 1 for x in words):
-            skipped += 1
-            continue
-        tries += 1
-        hits += bool(lab_embed.analogy(m, *words)["works"])
-    return hits, tries, skipped
-
-
 def facts() -> dict[str, str]:
     from widgets import _labview as lab
     from widgets import lab_attention, lab_embed, lab_training
     m = lab.model()
     out = {}
-    for key in ("fact", "outside"):
-        word = first_word(m, PROMPTS[key])
-        out[f"lab.view.{key}.top"] = word
-        out[f"lab.view.{key}.p"] = _pct(word_probability(m, PROMPTS[key], word))
+    from site_build.lab import world
+    answer = dict(world.FACTS)[PROMPTS["fact"]]
+    out["lab.view.fact.top"] = first_word(m, PROMPTS["fact"])
+    out["lab.view.fact.answer_p"] = _pct(word_probability(m, PROMPTS["fact"], answer))
+    word = first_word(m, PROMPTS["outside"])
+    out["lab.view.outside.top"] = word
+    out["lab.view.outside.p"] = _pct(word_probability(m, PROMPTS["outside"], word))
     out["lab.view.sum.reply"] = _greedy(m, PROMPTS["sum"], 4)
     lab._REPLIES.clear()
     ids = m.encode(PROMPTS["story"])
@@ -103,7 +81,7 @@ def facts() -> dict[str, str]:
     out["lab.view.story"] = " ".join((PROMPTS["story"] + m.decode(gen)).split())
     # Attention: how many heads have which habit on the widget's default text.
     v = lab_attention.view({})
-    kinds = [s["kind"] for layer in v["summaries"] for s in layer]
+    kinds = [s["kind"] for layer in v["summaries"] for s in layer]     # "mostly" or "leans to"
     out["lab.view.attn.heads"] = str(len(kinds))
     for kind in ("previous", "first", "self"):
         out[f"lab.view.attn.{kind}"] = str(kinds.count(kind))
@@ -111,14 +89,16 @@ def facts() -> dict[str, str]:
     # Meaning-space: neighbours of the default word, and the analogy test over all countries.
     e = lab_embed.view({})
     out["lab.view.embed.neighbours"] = ", ".join(n["text"].strip() for n in e["neighbours"][:3])
-    for name, pairs in relations().items():
-        hits, tries, skipped = analogy_rate(m, pairs)
-        out[f"lab.view.analogy.{name}.hits"] = str(hits)
-        out[f"lab.view.analogy.{name}.tries"] = str(tries)
-        if name == "capital":              # the text explains why these pairs are skipped
-            out[f"lab.view.analogy.{name}.skipped"] = str(skipped)
+    for group in lab_embed.projection()[1]:
+        if group["name"] in ("animals", "colours", "capitals"):
+            out[f"lab.view.together.{group['name']}"] = _pct(group["together"])
+    data = lab.read_json(lab_embed.DATA)
+    for name, key in (("country → capital", "capital"), ("animal → food", "food")):
+        a = data["analogies"][name]
+        out[f"lab.view.analogy.{key}.hits"] = str(a["hits"])
+        out[f"lab.view.analogy.{key}.tries"] = str(a["tries"])
     # Training: first and last checkpoint.
-    cps = lab_training.history()
+    cps = lab_training.history()["checkpoints"]
     out["lab.view.train.checkpoints"] = str(len(cps))
     out["lab.view.train.first_loss"] = f"{cps[0]['heldout_loss']:.2f}"
     out["lab.view.train.last_loss"] = f"{cps[-1]['heldout_loss']:.2f}"

@@ -31,6 +31,18 @@ def test_summary_names_first_token_and_self_heads():
     assert w.summarise(matrix(6, lambda i, j: 20.0 if j == i else 1.0))["kind"] == "self"
 
 
+def test_summary_of_a_head_that_leans():
+    # The previous token gets weight 3 against 1 for the others: a third at position 2, less later.
+    rows = matrix(6, lambda i, j: 3.0 if j == i - 1 else 1.0)
+    s = w.summarise(rows)
+    share = sum(3 / (3 + i) for i in range(2, 6)) / 4          # row i: 3 / (3 + i), by hand
+    even = sum(1 / (i + 1) for i in range(2, 6)) / 4
+    assert share < w.MOSTLY and share >= w.LEANS and share >= 2 * even
+    assert s["kind"] == "previous" and s["strength"] == "leans"
+    assert s["text"] == (f"leans to the previous token ({round(100 * share)}%; an even spread "
+                         f"gives {round(100 * even)}%)")
+
+
 def test_summary_calls_an_even_head_spread_out():
     s = w.summarise(matrix(10, lambda i, j: 1.0))
     assert s["kind"] == "spread"
