@@ -29,6 +29,11 @@ def figure() -> str:
             text = p["word"].replace("$", r"\$")
             ax.annotate(text, (p["x"], p["y"]), fontsize=7, xytext=(3, 2),
                         textcoords="offset points")
+    import numpy as np
+    xs, ys = [p["x"] for p in points], [p["y"] for p in points]
+    (x0, x1), (y0, y1) = np.percentile(xs, [1, 99]), np.percentile(ys, [1, 99])
+    ax.set_xlim(x0 - 0.05 * (x1 - x0), x1 + 0.05 * (x1 - x0))
+    ax.set_ylim(y0 - 0.05 * (y1 - y0), y1 + 0.05 * (y1 - y0))
     ax.set_xticks([])
     ax.set_yticks([])
     if names:

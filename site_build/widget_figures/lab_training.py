@@ -1,14 +1,16 @@
-"""Static figure for Watch the lab model learn: training and held-out loss at every saved
-checkpoint, and what the model wrote for the first fixed prompt at the first and last checkpoint."""
+"""Static figure for Watch the lab model learn: the training and held-out loss curves with the
+saved checkpoints marked, and what the model wrote for the same prompt at the first, a middle and
+the last checkpoint."""
 import textwrap
 
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 from widgets import lab_training as w
 
-CAPTION = ("The lab model's loss while it trained (lower is better): on the text it trained on "
-           "(solid) and on held-out text it never saw (dashed), at every saved checkpoint. Below "
-           "the curves, what it wrote for the same prompt at the first and at the last "
-           "checkpoint. Computed from the real training run when the book was built.")
+CAPTION = ("The lab model's loss while it trained (lower is better): on the text it trains on "
+           "(solid, averaged over 25 steps) and on held-out text it never trains on (dashed); "
+           "dots mark the saved checkpoints. Below the curves, what it wrote for the same prompt "
+           "at three checkpoints (its single most likely continuation). Computed from the real "
+           "training run when the book was built, not illustrative.")
 
 
 def mpl(text: str) -> str:
@@ -16,26 +18,29 @@ def mpl(text: str) -> str:
 
 
 def figure() -> str:
-    cps = w.history()
-    steps = [c["step"] for c in cps]
-    fig, ax = new_figure(6.4, 4.4)
-    ax.plot(steps, [c["train_loss"] for c in cps], color=PALETTE["blue"], linewidth=2,
-            marker="o", markersize=3, label="training loss")
-    ax.plot(steps, [c["heldout_loss"] for c in cps], color=PALETTE["orange"], linewidth=2,
-            linestyle="--", marker="o", markersize=3, label="held-out loss")
+    h = w.history()
+    cps = h["checkpoints"]
+    fig, ax = new_figure(6.4, 4.8)
+    ax.plot([s for s, _ in h["train"]], [v for _, v in h["train"]], color=PALETTE["blue"],
+            linewidth=2, label="training loss")
+    ax.plot([s for s, _ in h["heldout"]], [v for _, v in h["heldout"]], color=PALETTE["orange"],
+            linewidth=2, linestyle="--", label="held-out loss")
+    ax.scatter([c["step"] for c in cps], [c["heldout_loss"] for c in cps], s=18,
+               color=PALETTE["orange"], zorder=3, label="saved checkpoints")
     ax.set_xlabel("training step")
     ax.set_ylabel("loss (lower is better)")
     ax.legend(frameon=False)
     lines = []
-    for label, c in (("first checkpoint", cps[0]), ("last checkpoint", cps[-1])):
+    picks = [cps[0], cps[len(cps) // 2], cps[-1]] if len(cps) >= 3 else cps
+    for c in picks:
         if c["samples"]:
             s = c["samples"][0]
-            said = " ".join((s["text"]).split())[:110]
-            lines.append(f"{label} (step {c['step']}): " + said)
+            said = " ".join((s["prompt"] + s["reply"]).split())[:100]
+            lines.append(f"step {c['step']}: " + said)
     if lines:
-        text = "\n".join(textwrap.fill(mpl(t), 95) for t in lines)
-        fig.subplots_adjust(bottom=0.34)
+        text = "\n".join(textwrap.fill(mpl(t), 92, subsequent_indent="   ") for t in lines)
+        fig.subplots_adjust(bottom=0.36)
         fig.text(0.02, 0.02, text, fontsize=7.5, va="bottom", family="DejaVu Sans Mono")
-    return to_svg(fig, f"Loss curves over {len(cps)} checkpoints: held-out loss falls from "
-                  f"{cps[0]['heldout_loss']:.2f} to {cps[-1]['heldout_loss']:.2f}",
+    return to_svg(fig, f"Loss curves over {cps[-1]['step']} training steps: held-out loss falls "
+                  f"from {cps[0]['heldout_loss']:.2f} to {cps[-1]['heldout_loss']:.2f}",
                   "fig-lab-training")

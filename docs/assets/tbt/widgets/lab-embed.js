@@ -7,7 +7,15 @@ export const styles = true;
 const W = 600;
 const H = 420;
 const PAD = 24;
-const COLOURS = 8;
+const COLOURS = 10;
+
+// The 2nd and 98th percentiles: a few far-out points should not squash the rest into a corner
+// (points beyond them are drawn on the edge).
+function bounds(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))];
+  return [at(0.02), at(0.98)];
+}
 
 export function files() {
   return ["lab/base.bin", "lab/embedding.json"];
@@ -56,9 +64,11 @@ export function mount(live, ctx) {
   function place(points) {
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const sx = (x) => PAD + ((x - x0) / (x1 - x0 || 1)) * (W - 2 * PAD);
-    const sy = (y) => H - PAD - ((y - y0) / (y1 - y0 || 1)) * (H - 2 * PAD);
+    const [x0, x1] = bounds(xs);
+    const [y0, y1] = bounds(ys);
+    const clamp = (t) => Math.max(0, Math.min(1, t));
+    const sx = (x) => PAD + clamp((x - x0) / (x1 - x0 || 1)) * (W - 2 * PAD);
+    const sy = (y) => H - PAD - clamp((y - y0) / (y1 - y0 || 1)) * (H - 2 * PAD);
     const groups = [...new Set(points.map((p) => p.group).filter(Boolean))];
     at = new Map();
     dots.replaceChildren(...points.map((p) => {
@@ -114,7 +124,7 @@ export function mount(live, ctx) {
       }
       list(results, an.results || []);
       marks.replaceChildren(
-        ...view.neighbours.slice(0, 5).flatMap((n) => label(n.id, "is-near")),
+        ...view.neighbours.slice(0, 3).flatMap((n) => label(n.id, "is-near")),
         ...w.ids.slice(0, 1).flatMap((id) => label(id, "is-word")),
         ...(an.results || []).slice(0, 1).flatMap((r) => label(r.id, "is-answer")),
       );
