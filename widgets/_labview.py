@@ -11,7 +11,7 @@ import json
 import math
 
 from widgets import _lm
-from widgets._sampling import softmax, top_k_filter, top_p_filter
+from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
 
 CHECKPOINT = "base"
 FILES = ["lab/base.bin"]           # what the page must fetch before any lab view can answer
@@ -81,39 +81,67 @@ def clip_note(m, total: int) -> str:
             f"{c} are used ({total - c:,} clipped from the start).")
 
 
-def model_input(m, ids) -> list[int]:
-    """What the model reads: the (clipped) ids, or the end-of-text token alone when there is no
-    text yet (a new document starts after it)."""
-    return list(ids) if ids else m.tokenizer.encode(END, allow_special=True)
-
-
 def dials(logits, temperature: float, top_k: int, top_p: float) -> list[float]:
     """The inference chapter's dials, in order: temperature, then top-k, then top-p."""
     return top_p_filter(top_k_filter(softmax(logits, temperature), top_k), top_p)
 
 
-# Replies already written in this process, keyed by everything that decides them (moving a
-# slider that does not change the reply, or pointing at a token, does not write it again).
-_REPLIES: dict = {}
-_REPLIES_MAX = 16
+class Writer:
+    """One reply being written: the generation loop, for real, on the model's KV cache.
+
+    The same loop as `_lm.Model.generate_tokens` (tests check they agree): the dials turn the
+    logits into probabilities, draw i uses the seed `seed * 1_000_003 + i`, the end-of-text token
+    ends the text, and a full context slides. Kept between views, so writing one more token costs
+    one step of the model, and the next-token candidates after the reply cost nothing extra."""
+
+    def __init__(self, m, prompt_ids, temperature, top_k, top_p, seed):
+        self.m, self.dials, self.seed = m, (temperature, top_k, top_p), seed
+        self.ids = m.clip(list(prompt_ids)) or [m.eot]
+        self.cache, hidden, _ = m.run(self.ids)
+        self.hidden = [hidden]          # hidden[i]: the model's state after i generated tokens
+        self.out, self.probs, self.stopped = [], [], False
+
+    def logits(self, n: int) -> list[float]:
+        """Next-token logits after the first n generated tokens."""
+        return self.m.unembed(self.hidden[min(n, len(self.out))])
+
+    def write(self, n: int):
+        m = self.m
+        while len(self.out) < n and not self.stopped:
+            probs = dials(self.logits(len(self.out)), *self.dials)
+            nxt = sample(probs, self.seed * 1_000_003 + len(self.out))
+            if nxt == m.eot:
+                self.stopped = True
+                break
+            self.out.append(nxt)
+            self.probs.append(probs[nxt])
+            self.ids.append(nxt)
+            if self.cache["n"] >= m.C:                   # full: slide the window and re-read
+                self.cache, hidden, _ = m.run(self.ids[-m.C + 1:])
+            else:
+                hidden = m.step(nxt, self.cache)
+            self.hidden.append(hidden)
+        return self.out[:n], self.probs[:n], self.stopped and len(self.out) <= n
+
+
+# Replies being written in this process, keyed by everything that decides them.
+_WRITERS: dict = {}
+_WRITERS_MAX = 8
+
+
+def writer(m, prompt_ids, temperature, top_k, top_p, seed) -> Writer:
+    key = (id(m), tuple(prompt_ids), temperature, top_k, top_p, seed)
+    if key not in _WRITERS:
+        if len(_WRITERS) >= _WRITERS_MAX:
+            _WRITERS.pop(next(iter(_WRITERS)))
+        _WRITERS[key] = Writer(m, prompt_ids, temperature, top_k, top_p, seed)
+    return _WRITERS[key]
 
 
 def reply(m, prompt_ids, temperature, top_k, top_p, seed, n):
-    """Write up to `n` tokens after `prompt_ids`, each drawn with the dials from the real logits
-    (the model's own loop, with its KV cache: `_lm.Model.generate_tokens`; draw i uses its own
-    seed, so one more token never changes the ones before it).
-
-    Returns (generated ids, probability of each drawn token after the dials, stopped), where
-    stopped means the model ended its text (drew the end-of-text token) before n tokens."""
-    key = (tuple(prompt_ids), temperature, top_k, top_p, seed, n)
-    if key not in _REPLIES:
-        if len(_REPLIES) >= _REPLIES_MAX:
-            _REPLIES.pop(next(iter(_REPLIES)))
-        toks = m.generate_tokens("", temperature=temperature, top_k=top_k, top_p=top_p,
-                                 seed=seed, max_new_tokens=n, ids=list(prompt_ids)) if n else []
-        _REPLIES[key] = ([t["id"] for t in toks], [t["p"] for t in toks], len(toks) < n)
-    ids, probs, stopped = _REPLIES[key]
-    return list(ids), list(probs), stopped
+    """(generated ids, probability of each drawn token after the dials, stopped): up to n tokens
+    after prompt_ids; stopped means the model ended its text before n tokens."""
+    return writer(m, prompt_ids, temperature, top_k, top_p, seed).write(n)
 
 
 def read_json(relpath: str):

@@ -25,10 +25,10 @@ PARAMS = {
 }
 
 
-def candidates(m, ids, temperature, top_k, top_p, shown=SHOWN) -> dict:
-    """The next-token distribution after `ids`: the model's own probabilities (temperature 1) and
-    the probabilities after the dials, for the `shown` most likely tokens, and the rest summed."""
-    logits = m.logits(ids)
+def candidates(m, logits, temperature, top_k, top_p, shown=SHOWN) -> dict:
+    """The next-token distribution from `logits`: the model's own probabilities (temperature 1)
+    and the probabilities after the dials, for the `shown` most likely tokens, and the rest
+    summed."""
     raw = lab.dials(logits, 1.0, 0, 1.0)
     after = lab.dials(logits, temperature, top_k, top_p)
     order = sorted(range(len(logits)), key=lambda i: (-logits[i], i))
@@ -53,9 +53,9 @@ def view(state) -> dict:
     m = lab.model()
     ids, total = lab.encode_clipped(m, state["lab_prompt"])
     t, k, p = state["lab_temp"], state["lab_top_k"], state["lab_top_p"]
-    gen, gen_probs, stopped = lab.reply(m, ids, t, k, p, state["lab_seed"], state["lab_n"])
-    context = lab.model_input(m, (ids + gen)[-lab.context(m):])
-    dist = candidates(m, context, t, k, p)
+    loop = lab.writer(m, ids, t, k, p, state["lab_seed"])
+    gen, gen_probs, stopped = loop.write(state["lab_n"])
+    dist = candidates(m, loop.logits(len(gen)), t, k, p)
     return {
         "state": state,
         "prompt_tokens": lab.pieces(m, ids),

@@ -75,7 +75,6 @@ def facts() -> dict[str, str]:
     out["lab.view.outside.top"] = word
     out["lab.view.outside.p"] = _pct(word_probability(m, PROMPTS["outside"], word))
     out["lab.view.sum.reply"] = _greedy(m, PROMPTS["sum"], 4)
-    lab._REPLIES.clear()
     ids = m.encode(PROMPTS["story"])
     gen, _, _ = lab.reply(m, ids, 0.8, 0, 1.0, 1, 40)
     out["lab.view.story"] = " ".join((PROMPTS["story"] + m.decode(gen)).split())

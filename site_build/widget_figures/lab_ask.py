@@ -18,9 +18,9 @@ def figure() -> str:
     m = lab.model()
     prompt = w.PARAMS["lab_prompt"].default
     ids, _ = lab.encode_clipped(m, prompt)
-    ids = lab.model_input(m, ids)
-    own = w.candidates(m, ids, 1.0, 0, 1.0)
-    warm = w.candidates(m, ids, w.PARAMS["lab_temp"].default, 0, 1.0)
+    logits = m.logits(ids)
+    own = w.candidates(m, logits, 1.0, 0, 1.0)
+    warm = w.candidates(m, logits, w.PARAMS["lab_temp"].default, 0, 1.0)
     labels = [mpl(r["shown"].replace("␣", "·")) for r in own["rows"]]
     fig, ax = new_figure(6.4, 3.8)
     height = 0.38

@@ -70,7 +70,7 @@ def test_same_seed_same_reply_and_one_more_token_extends_it():
     a = w.view({"lab_n": 6, "lab_seed": 7})
     b = w.view({"lab_n": "6", "lab_seed": "7"})
     assert a["reply_text"] == b["reply_text"] and len(a["reply"]) <= 6
-    lab._REPLIES.clear()                       # and the same again from a cold start
+    lab._WRITERS.clear()                       # and the same again from a cold start
     assert w.view({"lab_n": 6, "lab_seed": 7})["reply_text"] == a["reply_text"]
     longer = w.view({"lab_n": 9, "lab_seed": 7})
     assert [t["id"] for t in longer["reply"][:len(a["reply"])]] == [t["id"] for t in a["reply"]]
@@ -95,6 +95,19 @@ def test_greedy_reply_is_the_argmax_loop(m):
     assert [t["id"] for t in v["reply"]] == expected
     assert all(t["p"] == 1.0 for t in v["reply"])
     assert v["stopped"] == (len(expected) < 5)
+
+
+def test_the_loop_is_the_models_own_generation_loop(m):
+    """The view's loop (kept between views) writes exactly what _lm's generate_tokens writes."""
+    ids = m.encode("Once upon a time,")
+    for t, k, p, seed in ((0.8, 0, 1.0, 1), (1.5, 5, 0.9, 42)):
+        got, probs, _ = lab.reply(m, ids, t, k, p, seed, 3)
+        lab.reply(m, ids, t, k, p, seed, 7)                      # written further, then read back
+        got7, probs7, _ = lab.reply(m, ids, t, k, p, seed, 7)
+        ref = m.generate_tokens("", temperature=t, top_k=k, top_p=p, seed=seed,
+                                max_new_tokens=7, ids=ids)
+        assert got7 == [r["id"] for r in ref] and got == got7[:3]
+        assert probs7 == pytest.approx([r["p"] for r in ref])
 
 
 def test_drawn_tokens_respect_top_k():
