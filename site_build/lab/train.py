@@ -35,9 +35,9 @@ HP = {
     "config": {"vocab": 1024, "context": 128, "d_model": 64, "d_mlp": 256, "layers": 4, "heads": 4},
     "train_docs": 20000, "train_seed": 1,          # world.documents(seed, n) for training
     "heldout_docs": 1000, "heldout_seed": 2,       # and for the held-out split
-    "steps": 1500, "batch": 16, "lr": 2e-3, "lr_min": 2e-4, "warmup": 30,
+    "steps": 3000, "batch": 16, "lr": 3e-3, "lr_min": 3e-4, "warmup": 50,
     "weight_decay": 0.1, "clip": 1.0, "init_seed": 0, "data_seed": 0,
-    "save": [0, 25, 60, 150, 400, 800],            # checkpoints kept besides the final one
+    "save": [0, 25, 60, 150, 400, 1000, 2000],            # checkpoints kept besides the final one
     "eval_every": 50, "eval_windows": 48,
 }
 
@@ -56,14 +56,16 @@ def code_hashes() -> dict[str, str]:
     return {f: sha256((ROOT / f).read_bytes()) for f in CODE}
 
 
-def texts(hp=HP) -> tuple[str, str]:
+def texts(hp=None) -> tuple[str, str]:
     """The training text and the held-out text."""
+    hp = hp or HP
     return (corpus(hp["train_seed"], hp["train_docs"]),
             corpus(hp["heldout_seed"], hp["heldout_docs"]))
 
 
-def tokenizer(hp=HP) -> tuple[_bpe.Tokenizer, str, str]:
+def tokenizer(hp=None) -> tuple[_bpe.Tokenizer, str, str]:
     """Train the tokenizer on the training text; returns it with both texts."""
+    hp = hp or HP
     text, held = texts(hp)
     merges = _bpe.train([text], hp["config"]["vocab"])
     tok = _bpe.Tokenizer(merges)
@@ -71,7 +73,8 @@ def tokenizer(hp=HP) -> tuple[_bpe.Tokenizer, str, str]:
     return tok, text, held
 
 
-def lr_at(step: int, hp=HP) -> float:
+def lr_at(step: int, hp=None) -> float:
+    hp = hp or HP
     if step < hp["warmup"]:
         return hp["lr"] * (step + 1) / hp["warmup"]
     frac = (step - hp["warmup"]) / max(1, hp["steps"] - hp["warmup"])
@@ -91,9 +94,10 @@ def eval_loss(P, cfg, batch: np.ndarray) -> float:
     return total / len(batch)
 
 
-def train(hp=HP, steps: int | None = None, tok=None, text=None, held=None, on_save=None, log=None):
+def train(hp=None, steps: int | None = None, tok=None, text=None, held=None, on_save=None, log=None):
     """Run training; returns (params, per-step losses, held-out curve). `steps` cuts the run short
     (the tests replay the first few steps)."""
+    hp = hp or HP
     cfg = hp["config"]
     if tok is None:
         tok, text, held = tokenizer(hp)
@@ -124,8 +128,9 @@ def train(hp=HP, steps: int | None = None, tok=None, text=None, held=None, on_sa
     return P, losses, curve, {"tokens": len(stream), "heldout_tokens": len(held_stream)}
 
 
-def flops(hp=HP) -> float:
+def flops(hp=None) -> float:
     """Training compute, the usual estimate: 6 x parameters x tokens, plus attention's scores."""
+    hp = hp or HP
     c = hp["config"]
     per_token = 6 * model.n_params(c) + 6 * c["layers"] * c["context"] * c["d_model"]
     return per_token * hp["steps"] * hp["batch"] * c["context"]
