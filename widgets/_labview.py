@@ -92,12 +92,15 @@ class Writer:
     The same loop as `_lm.Model.generate_tokens` (tests check they agree): the dials turn the
     logits into probabilities, draw i uses the seed `seed * 1_000_003 + i`, the end-of-text token
     ends the text, and a full context slides. Kept between views, so writing one more token costs
-    one step of the model, and the next-token candidates after the reply cost nothing extra."""
+    one step of the model, and the next-token candidates after the reply cost nothing extra.
+    The model keeps one cache for whatever it read last; if another view has read something else
+    since, `run` re-reads this reply's tokens (from the first one that differs) before going on."""
 
     def __init__(self, m, prompt_ids, temperature, top_k, top_p, seed):
         self.m, self.dials, self.seed = m, (temperature, top_k, top_p), seed
         self.ids = m.clip(list(prompt_ids)) or [m.eot]
         self.cache, hidden, _ = m.run(self.ids)
+        self.fed = list(self.cache["ids"])     # what the cache holds when it is ours
         self.hidden = [hidden]          # hidden[i]: the model's state after i generated tokens
         self.out, self.probs, self.stopped = [], [], False
 
@@ -107,6 +110,8 @@ class Writer:
 
     def write(self, n: int):
         m = self.m
+        if len(self.out) < n and not self.stopped and self.cache["ids"] != self.fed:
+            self.cache = m.run(self.fed)[0]
         while len(self.out) < n and not self.stopped:
             probs = dials(self.logits(len(self.out)), *self.dials)
             nxt = sample(probs, self.seed * 1_000_003 + len(self.out))
@@ -121,6 +126,7 @@ class Writer:
             else:
                 hidden = m.step(nxt, self.cache)
             self.hidden.append(hidden)
+            self.fed = list(self.cache["ids"])
         return self.out[:n], self.probs[:n], self.stopped and len(self.out) <= n
 
 

@@ -102,7 +102,8 @@ def test_the_loop_is_the_models_own_generation_loop(m):
     ids = m.encode("Once upon a time,")
     for t, k, p, seed in ((0.8, 0, 1.0, 1), (1.5, 5, 0.9, 42)):
         got, probs, _ = lab.reply(m, ids, t, k, p, seed, 3)
-        lab.reply(m, ids, t, k, p, seed, 7)                      # written further, then read back
+        m.attention("Something else entirely.")                  # the model reads other text
+        lab.reply(m, ids, t, k, p, seed, 7)                      # then the reply goes on
         got7, probs7, _ = lab.reply(m, ids, t, k, p, seed, 7)
         ref = m.generate_tokens("", temperature=t, top_k=k, top_p=p, seed=seed,
                                 max_new_tokens=7, ids=ids)
