@@ -74,10 +74,13 @@ def load(name: str = "base") -> "Model":
 
 
 def chat(question: str) -> str:
-    """The chat template around one user question, ending where the assistant's answer begins.
-    Its markers are special tokens: encode() maps each to its reserved id."""
+    """The chat template around one user question, ending where the assistant's answer begins:
+    "<|user|> question<|end|><|assistant|>". The markers are special tokens (encode() maps each to
+    its reserved id). As everywhere in the lab model, text after a marker starts with a space, so
+    its first word is the token the base model knows (" What", not "What"); a chat-tuned model's
+    answer starts with a space too and ends with <|end|>."""
     user, assistant, end = _bpe.SPECIALS[1], _bpe.SPECIALS[2], _bpe.SPECIALS[3]
-    return f"{user}{question}{end}{assistant}"
+    return f"{user} {question.strip()}{end}{assistant}"
 
 
 def _common(a, b) -> int:
