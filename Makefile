@@ -35,9 +35,10 @@ chromium:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 # Retrain the lab model from nothing (corpus, tokenizer, weights, manifest): about 10 minutes on
-# 2 cores. The build never retrains; it reads the committed site_build/lab/weights/.
+# this 2-core machine (one BLAS thread: as fast here, and the same sums every run). The build
+# never retrains; it reads the committed site_build/lab/weights/.
 model: setup
-	$(PY) -m site_build.lab.train
+	OPENBLAS_NUM_THREADS=1 $(PY) -m site_build.lab.train
 
 bench: build chromium
 	$(PY) -m tests.bench

@@ -42,6 +42,7 @@ _ROOT = os.path.dirname(_HERE)
 SEARCH = ["/data", os.path.join(_ROOT, "docs", "generated", "data")]
 WEIGHTS = os.path.join(_ROOT, "site_build", "lab", "weights")
 _loaded: dict[str, "Model"] = {}
+CACHES = 4                               # sequences each model keeps cached (see Model.run)
 
 
 def find(relpath: str) -> str | None:
@@ -73,10 +74,23 @@ def load(name: str = "base") -> "Model":
 
 
 def chat(question: str) -> str:
-    """The chat template around one user question, ending where the assistant's answer begins.
-    Its markers are special tokens: encode() maps each to its reserved id."""
+    """The chat template around one user question, ending where the assistant's answer begins:
+    "<|user|> question<|end|><|assistant|>". The markers are special tokens (encode() maps each to
+    its reserved id). As everywhere in the lab model, text after a marker starts with a space, so
+    its first word is the token the base model knows (" What", not "What"); a chat-tuned model's
+    answer starts with a space too and ends with <|end|>."""
     user, assistant, end = _bpe.SPECIALS[1], _bpe.SPECIALS[2], _bpe.SPECIALS[3]
-    return f"{user}{question}{end}{assistant}"
+    return f"{user} {question.strip()}{end}{assistant}"
+
+
+def _common(a, b) -> int:
+    """How many leading items two sequences share."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _columns(flat, rows, cols):
@@ -143,7 +157,9 @@ class Model:
             })
         self.unemb = _fold(t["lnf_g"], t["lnf_b"], self.wte)    # tied: logits use wte's rows
         self.eot = self.tokenizer.special_ids[_bpe.SPECIALS[0]]
-        self._cache = self.new_cache()
+        # A few cached sequences (say, one per widget on a page), each re-used from the first token
+        # that differs: see run().
+        self._caches = [self.new_cache() for _ in range(CACHES)]
 
     def embedding(self, i: int) -> list[float]:
         """Token i's row of the learned embedding table."""
@@ -151,6 +167,11 @@ class Model:
 
     # -- text <-> ids -----------------------------------------------------------------------
     def encode(self, text: str) -> list[int]:
+        """Token ids, read as the model was trained: a space goes before text that starts with a
+        word (so a first word is the same token as anywhere else: " Mira", not "Mira"), and the
+        special markers become their reserved ids."""
+        if text and not text[0].isspace() and not any(text.startswith(s) for s in self.tokenizer.specials):
+            text = " " + text
         return self.tokenizer.encode(text)
 
     def decode(self, ids) -> str:
@@ -234,15 +255,14 @@ class Model:
         (cache, last hidden, maps), maps being [layer][head][query][key] with zeros after the
         query when attention=True.
 
-        The model keeps the cache of the last sequence it read and re-reads only from the first
-        token that differs, so typing one more word costs one or two tokens, not the whole text."""
+        The model keeps the caches of the last few sequences it read and continues the one that
+        shares the longest start with `ids`, re-reading only from the first token that differs:
+        typing one more word costs one or two tokens, not the whole text."""
         ids = self.clip(ids) or [self.eot]
-        cache = self._cache
-        same = 0
-        for a, b in zip(cache["ids"], ids):
-            if a != b:
-                break
-            same += 1
+        cache = max(reversed(self._caches), key=lambda c: _common(c["ids"], ids))
+        same = _common(cache["ids"], ids)
+        self._caches.remove(cache)
+        self._caches.append(cache)                      # most recently used last
         self.truncate(cache, min(same, len(ids) - 1))   # the last token is always re-read
         hidden = None
         for i in range(cache["n"], len(ids)):

@@ -35,17 +35,21 @@ HP = {
     "config": {"vocab": 1024, "context": 128, "d_model": 64, "d_mlp": 256, "layers": 4, "heads": 4},
     "train_docs": 20000, "train_seed": 1,          # world.documents(seed, n) for training
     "heldout_docs": 1000, "heldout_seed": 2,       # and for the held-out split
-    "steps": 3000, "batch": 16, "lr": 3e-3, "lr_min": 3e-4, "warmup": 50,
+    "steps": 4000, "batch": 16, "lr": 3e-3, "lr_min": 3e-4, "warmup": 50,
     "weight_decay": 0.1, "clip": 1.0, "init_seed": 0, "data_seed": 0,
-    "save": [0, 25, 60, 150, 400, 1000, 2000],            # checkpoints kept besides the final one
+    "save": [0, 25, 60, 150, 400, 1000, 2000, 3000],            # checkpoints kept besides the final one
     "eval_every": 50, "eval_windows": 48,
 }
 
 
 def corpus(seed: int, n: int) -> str:
-    """Documents joined by the end-of-text marker, as the model reads them."""
+    """Documents as the model reads them: each one after the end-of-text marker and a space.
+
+    The space is the model's reading convention (SentencePiece calls it a dummy prefix): every word
+    then arrives as the same token, " Mira", whether it starts a document or stands mid-sentence,
+    and widgets/_lm.py puts the same space before a reader's prompt."""
     eot = _bpe.SPECIALS[0]
-    return eot + eot.join(world.documents(seed, n)) + eot
+    return "".join(eot + " " + d for d in world.documents(seed, n)) + eot
 
 
 def sha256(data: bytes | str) -> str:
@@ -169,7 +173,7 @@ def main() -> int:
         "train_tokens_seen": HP["steps"] * HP["batch"] * HP["config"]["context"],
         "corpus_tokens": sizes["tokens"], "heldout_tokens": sizes["heldout_tokens"],
         "flops": flops(), "train_seconds": round(seconds, 1), "tokenizer_seconds": round(t_tok, 1),
-        "machine": "2-core CPU, numpy (OpenBLAS), float32",
+        "machine": "2-core CPU, numpy (OpenBLAS, one thread), float32",
     }
     (WEIGHTS / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     print(f"trained in {seconds / 60:.1f} min; final held-out loss {curve[-1][1]}")
