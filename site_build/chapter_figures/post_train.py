@@ -33,7 +33,7 @@ def rlhf_vs_dpo() -> str:
         if i:
             _arrow(ax, (x - 3.0 + 1.15, 2.1), (x - 1.15, 2.1))
     bottom = [("people compare\npairs of answers", PALETTE["orange"]),
-              ("train on the pairs (many steps):\npreferred answer up, the other down", PALETTE["blue"]),
+              ("many training steps on the pairs:\npreferred answer up, other down", PALETTE["blue"]),
               ("tuned\nchat model", PALETTE["green"])]
     xs = [1.1, 5.6, 10.1]
     widths = [2.3, 5.2, 2.3]

@@ -54,7 +54,7 @@ def capped_step() -> str:
                         edgecolor=PALETTE["green"], linewidth=1.5, linestyle="--"))
     ax.plot([0], [0], "o", color="black", markersize=6)
     ax.text(0, -0.3, "today's\nmodel", ha="center", va="top", fontsize=9)
-    ax.text(0, 1.7, "the clip: no extra\nreward past this ring", ha="center", va="bottom", fontsize=9,
+    ax.text(0, 1.7, "the clip:\nno extra reward\npast this ring", ha="center", va="bottom", fontsize=9,
             color=PALETTE["green"])
     _arrow(ax, (0, 0), (1.55, 0), colour=PALETTE["green"], lw=3)
     ax.text(2.9, -0.35, "PPO's step\n(a pinch)", ha="center", va="top", fontsize=9,
