@@ -25,6 +25,8 @@ TERMS = {
                          "token, as opposed to the total stored.",
     "quantization": "Storing a model's numbers with fewer bits each (say 8 or 4 instead of 16), "
                     "so it needs less memory and runs faster, at some cost in quality.",
+    "model card": "The page a model's maker publishes with it: its size, training, intended "
+                  "uses, test results and known limits.",
     "open weights": "A model whose trained numbers anyone can download and run. Closed models "
                     "are reached only through their maker's service.",
     "test-time compute": "Computation spent while answering rather than while training, usually "

@@ -11,6 +11,10 @@ TERMS = {
     "DPO": "Direct preference optimisation: learning from pairs of better and worse answers with "
            "a simple classification-style loss, trained over many steps like ordinary "
            "fine-tuning, without a separate reward model or a reinforcement learning loop.",
+    "fine-tuning": "Further training of an already trained model on a smaller, chosen set of "
+                   "examples, to change its behaviour or specialise it.",
+    "special token": "A token reserved for a marker, such as the start of a message or the end "
+                     "of a reply, that never comes from ordinary text.",
     "alignment": "Making a model's behaviour match what its makers and users intend: helpful, "
                  "honest, and refusing what it should refuse. Also the research field that "
                  "studies how to do that reliably.",

@@ -6,6 +6,11 @@ TERMS = {
            "rewarding a change in any token's probability beyond a set ratio in one update. "
            "That removes the push to go further; it does not stop overshoot, so implementations "
            "also stop early when the model drifts too far.",
+    "reinforcement learning": "Learning from scored attempts rather than from examples: the "
+                              "model tries, a reward says how well it went, and training makes "
+                              "better-than-expected attempts more likely.",
+    "reasoning model": "A model trained, mostly with reinforcement learning, to write out a long "
+                       "stretch of working before its final answer.",
     "policy": "In reinforcement learning, whatever chooses the actions. For a language model, "
               "the model itself: it chooses each next token.",
     "reward": "The score an attempt earns in reinforcement learning, from a program, a person or "
