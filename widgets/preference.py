@@ -154,7 +154,8 @@ def view(state) -> dict:
             agrees = "tie"                     # the fitted scores are equal: a coin flip
         else:
             agrees = "yes" if (p_first > 0.5) == (chosen == i) else "no"
-        pairs.append({"first": i, "second": j, "vote": v, "p_first": p_first, "agrees": agrees})
+        pairs.append({"first": i, "second": j, "vote": v, "p_first": p_first, "agrees": agrees,
+                      "even": abs(p_first - 0.5) < 1e-9})
     judged = [p for p in pairs if p["vote"] != "-"]
     return {
         "state": state,

@@ -58,6 +58,7 @@ def test_a_cycle_is_found_and_no_scores_can_honour_it():
 def test_no_votes_no_preference():
     view = w.view({})
     assert view["scores"] == [0.0] * 4 and view["n_judged"] == 0
+    assert all(p["even"] and p["agrees"] is None for p in view["pairs"])
 
 
 @pytest.mark.parametrize("raw", ["aaaaa", "aaaaaaa", "abcabc", "<b>ab", 7, None])

@@ -58,9 +58,10 @@ export function mount(live, ctx) {
         const w = winFirst ? p.first : p.second;
         const l = winFirst ? p.second : p.first;
         const pw = winFirst ? p.p_first : 1 - p.p_first;
-        let text = p.agrees === "tie" ? `Model: a coin flip between ${letter(p.first)} and ${letter(p.second)}.`
+        let text = p.even ? `Model: a coin flip between ${letter(p.first)} and ${letter(p.second)}.`
           : `Model: ${letter(w)} beats ${letter(l)} ${pct(pw)} of the time.`;
         if (p.agrees === "no") text += " It disagrees with your choice.";
+        if (p.vote === "-" && !p.even) text += " (A guess: you have not judged this pair.)";
         r.fit.textContent = text;
       });
       scores.replaceChildren(...view.order.map((i) => h("li.tbt-pref-score", {}, h("strong", {}, `${letter(i)}`), ` (${view.answers[i].label}): `, h("span.tbt-pref-value", {}, signed(view.scores[i])))));
