@@ -7,7 +7,6 @@ const pct = (v) => `${Math.round(100 * v)}%`;
 const signed = (v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v).toFixed(2);
 
 export function mount(live, ctx) {
-  let votes = "------";
   const prompt = h("p.tbt-prompt");
   const answers = h("dl.tbt-pref-answers");
   const pairs = h("div.tbt-pref-pairs");
@@ -16,9 +15,15 @@ export function mount(live, ctx) {
   const note = h("p.tbt-note", { "aria-live": "polite" });
   const cyc = h("p.tbt-pref-cycles", { "aria-live": "polite" });
   live.append(prompt, answers, h("p.tbt-pref-howto", {}, "For each pair, pick the better answer:"), pairs, actions, h("p.tbt-pref-head", {}, "What the reward model learned from your choices:"), scores, note, cyc);
+  // Build on the runtime's latest state, not on the last view drawn: a view can arrive late,
+  // while the reader is already judging the next pair.
+  const current = () => {
+    const v = ctx.state.pref_votes;
+    return typeof v === "string" && /^[ab-]{6}$/.test(v) ? v : "------";
+  };
   const setVote = (k, v) => {
-    votes = votes.slice(0, k) + v + votes.slice(k + 1);
-    ctx.set({ pref_votes: votes });
+    const votes = current();
+    ctx.set({ pref_votes: votes.slice(0, k) + v + votes.slice(k + 1) });
   };
   let built = null;
   let sample = "";
@@ -28,7 +33,6 @@ export function mount(live, ctx) {
   );
   return {
     render(view) {
-      votes = view.state.pref_votes;
       sample = view.sample;
       const letter = (i) => view.answers[i].letter;
       if (!built) {
@@ -49,10 +53,11 @@ export function mount(live, ctx) {
           return { a: a.input, b: b.input, fit, row };
         });
       }
+      const latest = current();
       view.pairs.forEach((p, k) => {
         const r = built[k];
-        r.a.checked = p.vote === "a";
-        r.b.checked = p.vote === "b";
+        r.a.checked = latest[k] === "a";
+        r.b.checked = latest[k] === "b";
         r.row.dataset.agrees = p.agrees == null ? "" : p.agrees;
         const winFirst = p.p_first >= 0.5;
         const w = winFirst ? p.first : p.second;
