@@ -10,15 +10,40 @@ Also the comparison models, typed from their primary sources (cited in docs/lab/
 - Llama 3.1 8B (Meta's model card, 2024, and Grattafiori et al. 2024, table 3): 8 billion
   parameters, 32 layers, width 4,096, 32 query heads (8 key/value heads), vocabulary 128,256
   (released tokenizer), context 128K = 131,072 tokens, about 15 trillion training tokens, 1.46
-  million H100 GPU-hours. Meta does not publish its FLOPs; we estimate them with the usual rule of
-  about 6 operations per parameter per training token (Kaplan et al. 2020): 6 * 8e9 * 15e12.
+  million H100 GPU-hours. Meta does not publish its FLOPs; the chapter estimates them with the
+  usual rule of about 6 operations per parameter per training token (Kaplan et al. 2020):
+  6 * 8e9 * 15e12 = 7.2e23.
 """
 from __future__ import annotations
 
 
-class Compare:
-    gpt3_flops = 3.14e23
-    llama_flops = 6 * 8e9 * 15e12            # an estimate: 6 * parameters * training tokens
+class GPT3:
+    """GPT-3 175B (Brown et al. 2020, tables 2.1 and D.1)."""
+    params = 175e9
+    flops = 3.14e23
+
+
+def _about(x: float) -> str:
+    """A big number to two significant figures, in words past a million: 641,570 -> "640,000";
+    2.1e10 -> "21 billion"."""
+    digits = len(str(int(x))) - 2
+    r = round(x, -digits) if digits > 0 else round(x)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if r >= size:
+            return f"{r / size:g} {word}"
+    return f"{int(r):,}"
+
+
+def compare() -> dict[str, str]:
+    """GPT-3 beside the lab model: parameters, training operations, and how long GPT-3's training
+    would take at the speed this machine trained the lab model (its operations per second)."""
+    from site_build.lab import build
+    man = build.report()["manifest"]
+    speed = man["flops"] / man["train_seconds"]                   # operations per second
+    years = GPT3.flops / speed / (365.25 * 24 * 3600)
+    return {"lab.view.compare.gpt3_params": _about(GPT3.params / man["params"]),
+            "lab.view.compare.gpt3_flops": _about(GPT3.flops / man["flops"]),
+            "lab.view.compare.gpt3_years": _about(years)}
 
 
 PROMPTS = {
@@ -62,6 +87,24 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def analogy_rate(m, pairs: dict) -> tuple[int, int]:
+    """partner(a) − a + b for every ordered pair (a, b) of a one-to-one relation of the world,
+    with the widget's own function: (hits, tries). A hit is when the nearest whole-word token
+    (the three inputs left out) is b's partner. Pairs with a word the tokenizer splits into
+    several tokens are not tried: the answer could not be one token."""
+    import itertools
+
+    from widgets import lab_embed
+    hits = tries = 0
+    for a, b in itertools.permutations(pairs, 2):
+        words = [pairs[a], a, b, pairs[b]]
+        if any(len(lab_embed.word_ids(m, x)) != 1 for x in words):
+            continue
+        tries += 1
+        hits += bool(lab_embed.analogy(m, *words)["works"])
+    return hits, tries
+
+
 def facts() -> dict[str, str]:
     from widgets import _labview as lab
     from widgets import lab_attention, lab_embed, lab_training
@@ -77,7 +120,9 @@ def facts() -> dict[str, str]:
     out["lab.view.sum.reply"] = _greedy(m, PROMPTS["sum"], 4)
     ids = m.encode(PROMPTS["story"])
     gen, _, _ = lab.reply(m, ids, 0.8, 0, 1.0, 1, 40)
-    out["lab.view.story"] = " ".join((PROMPTS["story"] + m.decode(gen)).split())
+    story = " ".join((PROMPTS["story"] + m.decode(gen)).split())
+    ends = [i for i, ch in enumerate(story) if ch in ".!?"]
+    out["lab.view.story"] = story[:ends[-1] + 1] if ends else story     # whole sentences only
     # Attention: how many heads have which habit on the widget's default text.
     v = lab_attention.view({})
     kinds = [s["kind"] for layer in v["summaries"] for s in layer]     # "mostly" or "leans to"
@@ -91,15 +136,15 @@ def facts() -> dict[str, str]:
     for group in lab_embed.projection()[1]:
         if group["name"] in ("animals", "colours", "capitals"):
             out[f"lab.view.together.{group['name']}"] = _pct(group["together"])
-    data = lab.read_json(lab_embed.DATA)
-    for name, key in (("country → capital", "capital"), ("animal → food", "food")):
-        a = data["analogies"][name]
-        out[f"lab.view.analogy.{key}.hits"] = str(a["hits"])
-        out[f"lab.view.analogy.{key}.tries"] = str(a["tries"])
+    from site_build.lab import world
+    for key, pairs in (("capital", world.COUNTRIES), ("food", world.ANIMALS)):
+        hits, tries = analogy_rate(m, pairs)
+        out[f"lab.view.analogy.{key}.hits"] = str(hits)
+        out[f"lab.view.analogy.{key}.tries"] = str(tries)
     # Training: first and last checkpoint.
     cps = lab_training.history()["checkpoints"]
     out["lab.view.train.checkpoints"] = str(len(cps))
     out["lab.view.train.first_loss"] = f"{cps[0]['heldout_loss']:.2f}"
     out["lab.view.train.last_loss"] = f"{cps[-1]['heldout_loss']:.2f}"
-    # The comparison: how many times the lab model's training compute fits in the others'.
+    out.update(compare())
     return out
