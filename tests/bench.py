@@ -18,6 +18,8 @@ machine a single run says little.
     answered an input (typed text for the tokenizer, a slider move for the temperature dial);
   - the tokenizer: a 1,000-character encode round trip; the longest main-thread task while
     4,500 pasted characters are drawn as chips; rank file sizes;
+  - the lab model (tests/bench_lab.py): a fresh prompt through the attention view, one more typed
+    word, each generated token, the weight file's size over the wire;
   - Lighthouse 12.2 (npm, pinned by tests/lighthouse/package-lock.json): performance,
     accessibility and best practices for every chapter, report-only.
 """
@@ -41,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from site_build.local import build_for_port, free_port  # noqa: E402
 from site_build.serve import server  # noqa: E402
+from tests import bench_lab  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # Injected before any page script: records long tasks and the moment each widget becomes ready.
@@ -363,6 +366,12 @@ def main() -> None:
             print(f"tokenizer rank file {f.name}: {len(gzip.compress(raw, 6)) / 1e6:.2f} MB "
                   f"gzip-compressed ({len(raw) / 1e6:.2f} MB raw), fetched only when its encoding "
                   f"is selected   [target <= 1.5 MB for cl100k_base]")
+        page.goto(base + "lab/#look-inside")
+        page.locator('[data-widget="lab-attention"]').scroll_into_view_if_needed()
+        page.wait_for_selector('[data-widget="lab-attention"][data-state="ready"]',
+                               state="attached", timeout=60_000)
+        from widgets import _lm
+        bench_lab.report(page, out, lambda t: len(_lm.load("base").encode(t)))
         ctx.close()
         browser.close()
     print(f"machine: {load()}")

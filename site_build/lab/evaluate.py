@@ -20,6 +20,7 @@ from . import checkpoint, model, train, world
 
 WORD_PROMPTS = ["Once upon a time,", "Mira", "The cat", "In Norland,", "Count with me:",
                 "One morning,", "Tom has", "The capital of Estria is"]
+MIN_COUNT = 200        # how often a word token must occur in training to be drawn on the map
 HISTORY_PROMPTS = ["Once upon a time,", "The capital of Norland is", "Ben has a pet"]
 
 
@@ -119,8 +120,13 @@ def embedding() -> dict:
             if len(t) == 1 and t[0] not in group_of:
                 ids.append(t[0])
                 group_of[t[0]] = name
-    for i in range(m.tokenizer.vocab_size):          # every other whole-word token
-        if i not in group_of and re.fullmatch(r" [A-Za-z]+", m.piece(i) or ""):
+    # Every other whole-word token the model read often. Rare ones (pieces of longer words such as
+    # " Elm" of " Elmsby") hardly moved from where training leaves unused rows, and would pile up
+    # in one corner of the map.
+    counts = np.bincount(_streams()[1], minlength=m.tokenizer.vocab_size)
+    for i in range(m.tokenizer.vocab_size):
+        if (i not in group_of and counts[i] >= MIN_COUNT
+                and re.fullmatch(r" [A-Za-z]+", m.piece(i) or "")):
             ids.append(i)
             group_of[i] = "other"
     X = wte[ids]
