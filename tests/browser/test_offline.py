@@ -50,7 +50,7 @@ def test_the_offline_copy_can_be_removed(new_page, base_url):
     box = controlled(page, base_url, "sources/")
     box.get_by_role("button", name="Make this book available offline").click()
     page.wait_for_selector(f'{CONTROL}[data-offline="saved"]', state="attached", timeout=120_000)
-    wasm = "caches.match('generated/pyodide/pyodide.asm.wasm').then(r => !!r)"
+    wasm = "caches.match(location.origin + '/generated/pyodide/pyodide.asm.wasm').then(r => !!r)"
     assert page.evaluate(wasm)                 # saved, though this page never started Python
     box.get_by_role("button", name="Remove offline copy").click()
     page.wait_for_selector(f'{CONTROL}[data-offline="none"]', state="attached", timeout=10_000)
@@ -74,8 +74,8 @@ def test_offline_without_a_saved_copy_fails_plainly_with_a_retry(new_page, base_
     page.context.set_offline(False)
     BLOCKED.discard("")
     page.goto(base_url + "sources/")           # now controlled: its assets pass the worker
-    page.evaluate("fetch('inference/').then(r => r.text())")
-    page.wait_for_function("() => caches.match('inference/').then(r => !!r)")   # stored
+    page.evaluate("fetch(location.origin + '/inference/').then(r => r.text())")
+    page.wait_for_function("() => caches.match(location.origin + '/inference/').then(r => !!r)")
     page.context.set_offline(True)
     block("")
     page.goto(base_url + "inference/")
