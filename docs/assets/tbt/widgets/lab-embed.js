@@ -9,12 +9,12 @@ const H = 420;
 const PAD = 24;
 const COLOURS = 10;
 
-// The 2nd and 98th percentiles: a few far-out points should not squash the rest into a corner
-// (points beyond them are drawn on the edge).
+// The range of the values (a quantile range would clamp far-out points to the edge; the clump of
+// tokens that training never moved is part of the picture, so all of it is shown).
 function bounds(values) {
   const v = [...values].sort((a, b) => a - b);
   const at = (q) => v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))];
-  return [at(0.02), at(0.98)];
+  return [at(0), at(1)];
 }
 
 export function files() {
