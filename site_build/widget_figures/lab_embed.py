@@ -3,12 +3,12 @@ the group it was measured to fall in, with a few members of each group named."""
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 from widgets import lab_embed as w
 
-CAPTION = ("Every whole-word token the lab model knows, placed by its learned embedding vector "
-           "flattened to two dimensions (its two main directions); colours mark the world's groups "
-           "of words (people, towns, animals, colours, …), and a few members of each are named. "
-           "The grey clump far from the rest is word pieces that never occur on their own in the "
-           "training text: all training taught the model about them is that they never come next, "
-           "so they ended up in one place. Distances on a flat map are only rough: the "
+CAPTION = ("The whole-word tokens the lab model read often (at least 200 times in training), "
+           "placed by their learned embedding vectors flattened to two dimensions (their two main "
+           "directions); colours mark the world's groups of words (people, towns, animals, "
+           "colours, …), and a few members of each are named. Word pieces it hardly ever read "
+           "alone are left off: training barely moved them, so they sit in one clump that would "
+           "squash the rest of the map. Distances on a flat map are only rough: the "
            "neighbour lists in the live view use the full vectors. Computed from the trained "
            "model, not illustrative.")
 
@@ -17,8 +17,7 @@ MARKERS = ["o", "s", "^", "D", "v"]
 
 
 def bounds(values, lo=0, hi=100):
-    """The lo-th and hi-th percentiles of the values (all of them by default: the clump of
-    tokens that training never moved is part of the picture)."""
+    """The lo-th and hi-th percentiles of the values (all of them by default)."""
     v = sorted(values)
     at = lambda q: v[min(len(v) - 1, max(0, round(q / 100 * (len(v) - 1))))]
     return at(lo), at(hi)

@@ -9,8 +9,7 @@ const H = 420;
 const PAD = 24;
 const COLOURS = 10;
 
-// The range of the values (a quantile range would clamp far-out points to the edge; the clump of
-// tokens that training never moved is part of the picture, so all of it is shown).
+// The range of the values (a quantile range would clamp far-out points to the edge).
 function bounds(values) {
   const v = [...values].sort((a, b) => a - b);
   const at = (q) => v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))];
@@ -55,7 +54,7 @@ export function mount(live, ctx) {
     h("div.tbt-controls", {}, word.el), wordNote, neighbours,
     h("p.tbt-lab-heading", {}, "Analogy: start − minus + plus"),
     h("div.tbt-controls", {}, a.el, b.el, c.el, expect.el), analogyNote, results,
-    h("p.tbt-lab-heading", {}, "The map (every whole-word token, flattened to two dimensions at build time)"),
+    h("p.tbt-lab-heading", {}, "The map (the word tokens it read most often, flattened to two dimensions at build time)"),
     h("div.tbt-lab-emb-box", {}, map),
     h("p.tbt-lab-heading", {}, "The world's groups of words, and how well each holds together (measured at build time)"), groupList,
   );
@@ -128,7 +127,7 @@ export function mount(live, ctx) {
         ...w.ids.slice(0, 1).flatMap((id) => label(id, "is-word")),
         ...(an.results || []).slice(0, 1).flatMap((r) => label(r.id, "is-answer")),
       );
-      mapTitle.textContent = `Map of ${view.points.length} whole-word tokens, coloured by ${view.groups.length} groups of the world's words; your word and its nearest neighbours are ringed and labelled when they are on the map.`;
+      mapTitle.textContent = `Map of the ${view.points.length} whole-word tokens the model read most often, coloured by ${view.groups.length} groups of the world's words; your word and its nearest neighbours are ringed and labelled when they are on the map.`;
       map.setAttribute("aria-label", mapTitle.textContent);
     },
   };
