@@ -98,6 +98,39 @@ for _i in range(len(world._FACTS_ALL)):
     _FACT_QS.append([q.format(**_ctx) for j, q in enumerate(QUESTIONS[_kind]) if j != _held])
 
 
+TRAIN_FACTS: list[tuple[str, str]] = [(q, world._FACTS_ALL[i][1])
+                                      for i, qs in enumerate(_FACT_QS) for q in qs]
+# The words that can answer each kind of fact question (the answer is one of them).
+CANDIDATES: dict[str, frozenset[str]] = {
+    "capital": frozenset(w.lower() for w in world.COUNTRIES.values()),
+    "town": frozenset(w.lower() for w in world.COUNTRIES),
+    "food": frozenset(world.ANIMALS.values()),
+    "colour": frozenset(world.THINGS.values()),
+    "home": frozenset(w.lower() for w in world.PLACES),
+    "job": frozenset(p["job"] for p in world.CAST),
+    "pet": frozenset(world.ANIMALS),
+}
+FACT_OF: dict[str, tuple[str, str]] = {}       # question -> (kind, answer), every fact phrasing
+for _i, _qs in enumerate(_FACT_QS):
+    for _q in _qs + [HELD_FACTS[_i][0]]:
+        FACT_OF[_q] = (world._FACTS_ALL[_i][0], world._FACTS_ALL[_i][1])
+
+
+def check_fact(question: str, reply: str) -> bool:
+    """True when the first word of the reply that could answer this kind of question (a capital
+    for a capital question, an animal for a pet question...) is the right one."""
+    kind, answer = FACT_OF[question]
+    for w in world.words(reply):
+        if w in CANDIDATES[kind]:
+            return w == answer.lower()
+    return False
+
+
+def check(question: str, reply: str) -> bool:
+    """The checker for any question here: world.check for arithmetic, check_fact for facts."""
+    return check_fact(question, reply) if question in FACT_OF else world.check(question, reply)
+
+
 def all_problems() -> list[tuple[str, str]]:
     """Every arithmetic question world.problems can ask, in a fixed order: the 121 sums of two
     numbers from 0 to 10, then the 231 differences x - y with 0 <= y <= x <= 20."""

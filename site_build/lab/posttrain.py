@@ -60,10 +60,12 @@ EOT, USER, ASSISTANT, END = _bpe.SPECIALS
 HP = {
     "sft": {"conversations": 8000, "seed": 1, "steps": 300, "batch": 32, "lr": 1e-3,
             "lr_min": 1e-4, "warmup": 20, "weight_decay": 0.0, "clip": 1.0, "data_seed": 0},
-    "rl": {"steps": 60, "prompts": 8, "group": 8, "temperature": 1.0, "max_new": 12,
-           "lr": 3e-4, "eps": 0.2, "inner": 2, "beta": 0.04, "weight_decay": 0.0, "clip": 1.0,
-           "seed": 0, "eval_every": 2, "save_every": 10},
-    "flawed": {"betas": [0.0, 0.04, 0.4], "steps": 60, "eval_every": 4, "save_every": 10},
+    "rl": {"task": "facts", "steps": 60, "prompts": 8, "group": 8, "temperature": 1.0,
+           "max_new": 12, "lr": 2e-4, "eps": 0.2, "inner": 2, "beta": 0.04, "weight_decay": 0.0,
+           "clip": 1.0, "seed": 0, "eval_every": 3, "eval_samples": 4, "eval_seed": 1234,
+           "save_every": 10},
+    "flawed": {"task": "arithmetic", "betas": [0.0, 0.04, 0.4], "steps": 45, "eval_every": 5,
+               "save_every": 9},
     "advantage": {"group": 8, "seed": 7},
     "sample_questions": 6,
 }
@@ -210,10 +212,10 @@ def mentions(reply: str, word: str) -> bool:
     return word.lower() in world.words(reply)
 
 
-def fact_accuracy(P, cfg, chat: Chat) -> dict:
-    """Held-out fact questions (chats.HELD_FACTS): right when the reply holds the answer word."""
-    got = answers(P, cfg, chat, [q for q, _ in chats.HELD_FACTS], max_new=16)
-    ok = [mentions(r, a) for r, (_, a) in zip(got, chats.HELD_FACTS)]
+def fact_accuracy(P, cfg, chat: Chat, max_new: int = 16) -> dict:
+    """Held-out fact questions (chats.HELD_FACTS), graded by chats.check_fact."""
+    got = answers(P, cfg, chat, [q for q, _ in chats.HELD_FACTS], max_new=max_new)
+    ok = [chats.check_fact(q, r) for r, (q, _) in zip(got, chats.HELD_FACTS)]
     return {"correct": int(sum(ok)), "total": len(ok),
             "rows": [{"question": q, "answer": a, "reply": r, "ok": bool(k)}
                      for (q, a), r, k in zip(chats.HELD_FACTS, got, ok)]}
@@ -291,11 +293,15 @@ def exact_kl(logits, ref_logits, mask) -> np.ndarray:
 
 
 def true_reward(question: str, reply: str) -> float:
-    return 1.0 if world.check(question, reply) else 0.0
+    """1 when the answer is right (chats.check: world.check for sums, check_fact for facts)."""
+    return 1.0 if chats.check(question, reply) else 0.0
 
 
 def flawed_reward(question: str, reply: str) -> float:
-    """The flawed grader: pays when the right number appears anywhere in the reply, as text."""
+    """The flawed grader: pays when the right answer appears anywhere in the reply, as text."""
+    if question in chats.FACT_OF:
+        want = chats.FACT_OF[question][1]
+        return 1.0 if chats.check_fact(question, reply) or want.lower() in reply.lower() else 0.0
     want = world.answer_of(question)
     return 1.0 if want is not None and (world.check(question, reply) or str(want) in reply) else 0.0
 
@@ -315,10 +321,47 @@ def rollout(P, cfg, chat: Chat, questions: list[str], G: int, h: dict, rng, rewa
             "truth": truth, "adv": adv, "lengths": lengths}
 
 
+def task_pool(task: str) -> list[str]:
+    """The questions RL trains on: "arithmetic" (chats.TRAIN_PROBLEMS), "facts" (the fact
+    phrasings SFT trained on, chats.TRAIN_FACTS) or "mixed" (both, each question once)."""
+    arith = [q for q, _ in chats.TRAIN_PROBLEMS]
+    facts = [q for q, _ in chats.TRAIN_FACTS]
+    return {"arithmetic": arith, "facts": facts, "mixed": arith + facts}[task]
+
+
+def heldout_eval(P, cfg, chat: Chat, h: dict, flawed: bool = False) -> dict:
+    """Greedy (temperature 0) accuracy on the held-out questions of the RL task."""
+    out = {}
+    parts = []
+    if h["task"] in ("arithmetic", "mixed"):
+        parts.append(("arithmetic", chats.HELD_PROBLEMS))
+    if h["task"] in ("facts", "mixed"):
+        parts.append(("facts", chats.HELD_FACTS))
+    ok = fl = lens = total = 0
+    rng = np.random.default_rng(h["eval_seed"])
+    for name, qa in parts:
+        got = answers(P, cfg, chat, [q for q, _ in qa], max_new=h["max_new"])
+        c = sum(chats.check(q, r) for (q, _), r in zip(qa, got))
+        out[f"heldout_{name}"] = round(c / len(qa), 4)
+        qs = [q for q, _ in qa] * h["eval_samples"]
+        drawn = answers(P, cfg, chat, qs, h["max_new"], h["temperature"], rng)
+        out[f"sampled_{name}"] = round(float(np.mean([chats.check(q, r) for q, r in zip(qs, drawn)])), 4)
+        ok += c
+        total += len(qa)
+        lens += sum(len(chat.tok.encode(r)) for r in got)
+        if flawed:
+            fl += sum(flawed_reward(q, r) for (q, _), r in zip(qa, got))
+    out["heldout"] = round(ok / total, 4)
+    out["heldout_length"] = round(lens / total, 3)
+    if flawed:
+        out["heldout_flawed"] = round(fl / total, 4)
+    return out
+
+
 def grpo(P0: dict, cfg: dict, chat: Chat, hp=HP, beta: float | None = None, steps=None,
-         reward=true_reward, eval_every=None, save_every=None, log=None, on_save=None):
+         reward=true_reward, eval_every=None, save_every=None, log=None, on_save=None, task=None):
     """GRPO from P0 (also the frozen reference). Returns (params, history rows, saved samples)."""
-    h = hp["rl"]
+    h = hp["rl"] if task is None else {**hp["rl"], "task": task}
     beta = h["beta"] if beta is None else beta
     eval_every = h["eval_every"] if eval_every is None else eval_every
     save_every = h["save_every"] if save_every is None else save_every
@@ -327,23 +370,22 @@ def grpo(P0: dict, cfg: dict, chat: Chat, hp=HP, beta: float | None = None, step
     ref = P0
     opt = model.AdamW(P, h["lr"], weight_decay=h["weight_decay"])
     rng = np.random.default_rng(h["seed"])
-    pool = [q for q, _ in chats.TRAIN_PROBLEMS]
-    showq = [q for q, _ in chats.HELD_PROBLEMS[::len(chats.HELD_PROBLEMS) // hp["sample_questions"]]
-             ][:hp["sample_questions"]]
+    pool = task_pool(h["task"])
+    k = hp["sample_questions"]
+    showq = [q for q, _ in chats.HELD_PROBLEMS[::len(chats.HELD_PROBLEMS) // k]][:k]
+    if h["task"] == "facts":
+        showq = [q for q, _ in chats.HELD_FACTS[::len(chats.HELD_FACTS) // k]][:k]
+    elif h["task"] == "mixed":
+        showq = showq[:k // 2] + [q for q, _ in chats.HELD_FACTS[::len(chats.HELD_FACTS) // k]][:k - k // 2]
     rows, saved = [], []
     for step in range(n + 1):
         row = {"step": step}
         if step % eval_every == 0 or step == n:
-            acc = arithmetic_accuracy(P, cfg, chat, max_new=h["max_new"])
-            row.update(heldout=round(acc["correct"] / acc["total"], 4),
-                       heldout_length=round(acc["length"], 3))
-            if reward is not true_reward:
-                fl = [flawed_reward(q, r) for (q, _), r in zip(chats.HELD_PROBLEMS, acc["replies"])]
-                row["heldout_flawed"] = round(float(np.mean(fl)), 4)
+            row.update(heldout_eval(P, cfg, chat, h, flawed=reward is not true_reward))
         if step % save_every == 0 or step == n:
             R = checkpoint.rounded(P)
             saved.append({"step": step, "samples": [
-                {"question": q, "reply": r, "correct": world.check(q, r)}
+                {"question": q, "reply": r, "correct": chats.check(q, r)}
                 for q, r in zip(showq, answers(R, cfg, chat, showq, max_new=h["max_new"]))]})
             if on_save:
                 on_save(step, P)
@@ -375,13 +417,15 @@ def grpo(P0: dict, cfg: dict, chat: Chat, hp=HP, beta: float | None = None, step
 
 def advantage_example(P, cfg, chat: Chat, hp=HP) -> dict:
     """One prompt's group of real SFT samples with rewards and advantages: the first held-out
-    problem (in a fixed shuffled order) whose group is mixed (some right, some wrong)."""
+    question of the RL task (in a fixed shuffled order) whose group is mixed (some right, some
+    wrong)."""
     h = {**hp["rl"], **hp["advantage"]}
     rng = np.random.default_rng(h["seed"])
-    order = list(range(len(chats.HELD_PROBLEMS)))
+    qa = chats.HELD_FACTS if h["task"] == "facts" else chats.HELD_PROBLEMS
+    order = list(range(len(qa)))
     world.Rng(h["seed"]).shuffle(order)
     for i in order:
-        q, want = chats.HELD_PROBLEMS[i]
+        q, want = qa[i]
         b = rollout(P, cfg, chat, [q], h["group"], h, rng)
         if 0 < b["rewards"].sum() < h["group"]:
             r = b["rewards"]
@@ -430,7 +474,7 @@ _STATE = None
 def _job(job) -> dict:
     """One RL run in a worker process: (name, beta, steps, reward, eval_every, save_every,
     steps whose weights to keep)."""
-    name, beta, steps, reward, eval_every, save_every, keep_steps = job
+    name, beta, steps, reward, eval_every, save_every, keep_steps, task = job
     S, cfg, chat = _STATE
     c = time.process_time()
     mid = {}
@@ -441,7 +485,7 @@ def _job(job) -> dict:
 
     P, rows, saved = grpo(S, cfg, chat, beta=beta, steps=steps,
                           reward=true_reward if reward == "true" else flawed_reward,
-                          eval_every=eval_every, save_every=save_every, on_save=keep,
+                          eval_every=eval_every, save_every=save_every, on_save=keep, task=task,
                           log=lambda s: print(f"[{name}] {s}", flush=True))
     return {"P": P, "rows": rows, "saved": saved, "mid": mid,
             "cpu_seconds": round(time.process_time() - c, 1)}
@@ -488,9 +532,9 @@ def main(argv=None) -> int:
     rl_steps, hf = HP["rl"]["steps"], HP["flawed"]
     mid_steps = [rl_steps // 3, 2 * rl_steps // 3]
     jobs = [("rl", HP["rl"]["beta"], rl_steps, "true", HP["rl"]["eval_every"],
-             HP["rl"]["save_every"], mid_steps)]
-    jobs += [(_fname(b), b, hf["steps"], "flawed", hf["eval_every"], hf["save_every"], [])
-             for b in hf["betas"]]
+             HP["rl"]["save_every"], mid_steps, HP["rl"]["task"])]
+    jobs += [(_fname(b), b, hf["steps"], "flawed", hf["eval_every"], hf["save_every"], [],
+              hf["task"]) for b in hf["betas"]]
     global _STATE
     _STATE = (S, cfg, chat)
     import multiprocessing
@@ -505,27 +549,25 @@ def main(argv=None) -> int:
            for step, P in sorted(res["mid"].items())}
     R = _dump(res["P"], cfg, tok, "rl", {"stage": "rl", "steps": rl_steps}, files)
     rows = res["rows"]
-    final = {"rl": arithmetic_accuracy(R, cfg, chat), "sft": arithmetic_accuracy(S, cfg, chat)}
-    rl_facts = fact_accuracy(R, cfg, chat)
+    mixed = {**HP["rl"], "task": "mixed"}
+    final = {"sft": heldout_eval(S, cfg, chat, mixed), "rl": heldout_eval(R, cfg, chat, mixed)}
+    replies = {k: answers(P, cfg, chat, [q for q, _ in chats.HELD_PROBLEMS + chats.HELD_FACTS],
+                          HP["rl"]["max_new"]) for k, P in (("sft", S), ("rl", R))}
     _write_json("rl-history.json", {
         "hparams": HP["rl"], "rows": rows, "saved": res["saved"],
         "checkpoints": ["sft"] + [f"rl-{s:05d}" for s in sorted(mid)] + ["rl"],
-        "heldout": {k: {"correct": v["correct"], "total": v["total"]} for k, v in final.items()},
-        "rl_facts": {"correct": rl_facts["correct"], "total": rl_facts["total"]},
-        "heldout_problems": [q for q, _ in chats.HELD_PROBLEMS],
-        "replies": {k: v["replies"] for k, v in final.items()}})
-    log(f"rl: held-out {final['sft']['correct']} -> {final['rl']['correct']} of {final['rl']['total']}")
+        "final": final,
+        "heldout_questions": [q for q, _ in chats.HELD_PROBLEMS + chats.HELD_FACTS],
+        "replies": replies})
+    log(f"rl: held-out {final['sft']} -> {final['rl']}")
     runs = []
     for (name, beta, *_), r in zip(jobs[1:], results[1:]):
         F = _dump(r["P"], cfg, tok, name, {"stage": "rl-flawed", "beta": beta,
                                            "steps": hf["steps"]}, files)
-        acc = arithmetic_accuracy(F, cfg, chat, max_new=HP["rl"]["max_new"])
-        fl = [flawed_reward(q, x) for (q, _), x in zip(chats.HELD_PROBLEMS, acc["replies"])]
+        fin = heldout_eval(F, cfg, chat, {**HP["rl"], "task": hf["task"]}, flawed=True)
         runs.append({"beta": beta, "name": name, "rows": r["rows"], "saved": r["saved"],
-                     "final": {"heldout": acc["correct"] / acc["total"],
-                               "heldout_flawed": float(np.mean(fl)), "length": acc["length"],
-                               "kl": r["rows"][-2]["kl"]}})
-        log(f"flawed b={beta}: true {acc['correct']}/{acc['total']}, flawed {np.mean(fl):.2f}")
+                     "final": {**fin, "kl": r["rows"][-2]["kl"]}})
+        log(f"flawed b={beta}: {fin}")
     times["final_eval"] = _since(t)
     _write_json("rl-flawed.json", {"hparams": {**HP["rl"], **hf}, "reward": "flawed", "runs": runs})
     times["total"] = _since(t_all)
@@ -535,9 +577,7 @@ def main(argv=None) -> int:
     summary = {
         "base": {k: evals["base"][k] for k in ("facts", "arithmetic")},
         "sft": {k: evals["sft"][k] for k in ("facts", "arithmetic")},
-        "rl": {"arithmetic": {k: final["rl"][k] for k in ("correct", "total")},
-               "facts": {"correct": rl_facts["correct"], "total": rl_facts["total"]},
-               "kl": rows[-2]["kl"]},
+        "heldout": final, "rl_task": HP["rl"]["task"], "rl_kl": rows[-2]["kl"],
         "flawed": [{"beta": r["beta"], **r["final"]} for r in runs],
     }
     manifest = {
@@ -559,7 +599,41 @@ JSON_FILES = ["sft-history.json", "rl-history.json", "rl-flawed.json", "advantag
 
 def build_data() -> dict[str, bytes]:
     """{path under docs/generated/data/: bytes}: the committed post-training weights and
-    histories, copied (nothing is trained or measured here)."""
+    histories, copied (nothing is trained or measured here). All under lab/:
+
+    sft.bin, rl.bin, rl-000NN.bin (two RL checkpoints on the way), rl-flawed-b<beta>.bin (one per
+    beta, e.g. rl-flawed-b0.bin, rl-flawed-b0.04.bin): weight files as checkpoint.py writes them;
+    _lm.load("sft"), _lm.load("rl"), _lm.load("rl-flawed-b0") read them. Their meta says the stage.
+
+    sft-history.json  {"steps", "batch", "conversations", "loss": [SFT loss per step, nats per
+        answer token], "eval": {"base"|"sft": {"facts": {"correct", "total"}, "arithmetic":
+        {"correct", "total"}, "fact_rows": [{"question", "answer", "reply", "ok"}]}},
+        "examples": [{"question", "base", "sft"}]}  (replies greedy, chat template, <=24 tokens)
+
+    rl-history.json  {"hparams": HP["rl"], "rows": [row per step 0..steps], "saved": [{"step",
+        "samples": [{"question", "reply", "correct"}]}] (greedy answers to fixed held-out
+        questions every save_every steps), "checkpoints": names of the weight files along the run,
+        "final": {"sft"|"rl": eval on all held-out questions (facts and arithmetic)},
+        "heldout_questions": [...], "replies": {"sft"|"rl": [greedy reply per held-out question]}}
+      A row: {"step"}; training fields from the batch sampled at that step (before its update):
+        "reward" (mean reward of the sampled answers), "accuracy" (share right by the true
+        checker: the same as reward in this run), "kl" (KL(model || SFT) per answer in nats,
+        summed exactly over the answer's positions, mean over the batch), "length" (mean answer
+        length in tokens), "loss", "k3" (mean per-token KL estimate used in the loss), "clipped"
+        (share of answer tokens whose ratio the clip held, on the last inner step); evaluation
+        fields every eval_every steps and at the last step (the last row has only these):
+        "heldout" (greedy accuracy on the task's held-out questions), "heldout_<part>" and
+        "sampled_<part>" (part = facts or arithmetic; sampled = share right of eval_samples
+        temperature-1 answers per question), "heldout_length" (tokens).
+
+    rl-flawed.json  {"hparams", "reward": "flawed", "runs": [{"beta", "name" (weight file),
+        "rows" (as above, "reward" is the flawed reward, "accuracy" the true one, plus
+        "heldout_flawed" at evaluation steps), "saved", "final": {"heldout", "heldout_flawed",
+        "heldout_arithmetic", "sampled_arithmetic", "heldout_length", "kl"}}]}
+
+    advantage-real.json  {"question", "answer", "group", "temperature", "mean", "std",
+        "samples": [{"reply", "reward", "advantage"}]}: real SFT samples for one held-out
+        question, advantage = (reward - mean) / std over the group."""
     man = json.loads((WEIGHTS / "post-manifest.json").read_text())
     out = {f"lab/{name}": (WEIGHTS / name).read_bytes() for name in man["files"]}
     out.update({f"lab/{name}": (WEIGHTS / name).read_bytes() for name in JSON_FILES})
