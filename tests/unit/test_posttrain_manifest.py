@@ -40,11 +40,17 @@ def test_first_sft_steps_replay_the_recorded_losses(manifest, setup):
     assert losses == pytest.approx(manifest["first_sft_losses"], abs=2e-4)
 
 
-def test_first_grpo_step_replays_the_recorded_loss(manifest, setup):
+def test_first_grpo_step_replays_the_recorded_row(manifest, setup):
+    """The first step's sampled answers (reward, length), evaluation and, through "clipped"
+    (measured after the first inner update), the first update itself."""
     _, cfg, chat = setup
     S, _ = pt.load("sft")
     _, rows, _ = pt.grpo(S, cfg, chat, steps=1, eval_every=10 ** 9, save_every=10 ** 9)
+    recorded = json.loads((pt.WEIGHTS / "rl-history.json").read_text())["rows"][0]
     assert rows[0]["loss"] == pytest.approx(manifest["first_rl_loss"], abs=2e-4)
+    assert rows[0].keys() == recorded.keys()
+    for k, v in recorded.items():
+        assert rows[0][k] == pytest.approx(v, abs=2e-3), k
 
 
 def test_the_page_model_answers_like_the_numpy_model(setup):
