@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import glossary, instructors, pyodide_vendor, snippets, tokenizer_data
 from .facts import all_facts
+from .lab import build as lab_build
 from .paths import DATA, GENERATED, ROOT, SNIPPETS
 from .write import deterministic_zip, write_bytes, write_text
 
@@ -29,6 +30,7 @@ def main() -> int:
         ("pyodide", pyodide_vendor.build),
         ("tokenizer ranks", lambda: tokenizer_data.build(DATA / "tokenizer")),
         ("widgets.zip", lambda: [widgets_zip()]),
+        ("lab model data", lab_build.build),
         ("figures and markup", snippets.build),
         ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),
                               write_text(SNIPPETS / "glossary-list.md", glossary.definition_list())]),

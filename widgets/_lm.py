@@ -18,6 +18,9 @@ import json
 import math
 import os
 import struct
+from itertools import repeat as _repeat
+from math import tanh as _tanh
+from operator import add as _add
 
 from widgets import _bpe, _sampling
 
@@ -39,6 +42,7 @@ _ROOT = os.path.dirname(_HERE)
 SEARCH = ["/data", os.path.join(_ROOT, "docs", "generated", "data")]
 WEIGHTS = os.path.join(_ROOT, "site_build", "lab", "weights")
 _loaded: dict[str, "Model"] = {}
+CACHES = 4                               # sequences each model keeps cached (see Model.run)
 
 
 def find(relpath: str) -> str | None:
@@ -70,27 +74,51 @@ def load(name: str = "base") -> "Model":
 
 
 def chat(question: str) -> str:
-    """The chat template around one user question, ending where the assistant's answer begins.
-    Its markers are special tokens: encode() maps each to its reserved id."""
+    """The chat template around one user question, ending where the assistant's answer begins:
+    "<|user|> question<|end|><|assistant|>". The markers are special tokens (encode() maps each to
+    its reserved id). As everywhere in the lab model, text after a marker starts with a space, so
+    its first word is the token the base model knows (" What", not "What"); a chat-tuned model's
+    answer starts with a space too and ends with <|end|>."""
     user, assistant, end = _bpe.SPECIALS[1], _bpe.SPECIALS[2], _bpe.SPECIALS[3]
-    return f"{user}{question}{end}{assistant}"
+    return f"{user} {question.strip()}{end}{assistant}"
 
 
-def _layernorm(x, g, b):
-    n = len(x)
-    mu = sum(x) / n
-    xc = [v - mu for v in x]
-    r = 1.0 / math.sqrt(_dot(xc, xc) / n + EPS)
-    return [v * r * gi + bi for v, gi, bi in zip(xc, g, b)]
-
-
-def _gelu(u):
-    return 0.5 * u * (1.0 + math.tanh(GELU_C * (u + 0.044715 * u * u * u)))
+def _common(a, b) -> int:
+    """How many leading items two sequences share."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _columns(flat, rows, cols):
     """Row-major [rows, cols] floats -> list of `cols` columns (each a list of `rows` floats)."""
     return [list(flat[j::cols]) for j in range(cols)]
+
+
+def _fold(g, b, cols, bias=None):
+    """A LayerNorm's gain and bias folded into the linear map after it.
+
+    LN(x) @ W = r * (xc @ (g * W)) + (b @ W), with xc = x - mean(x) and r = 1 / std(x), so each
+    output is one dot product with a pre-scaled column, a multiply and an add."""
+    scaled = [[gi * w for gi, w in zip(g, c)] for c in cols]
+    shift = [_dot(b, c) for c in cols]
+    if bias is not None:
+        shift = [s + bb for s, bb in zip(shift, bias)]
+    return scaled, shift
+
+
+def _centre(x):
+    """(x - mean(x), 1 / sqrt(var(x) + eps)): the two numbers a folded LayerNorm needs."""
+    xc = list(map((sum(x) / len(x)).__rsub__, x))
+    return xc, 1.0 / math.sqrt(_dot(xc, xc) / len(x) + EPS)
+
+
+def _affine(xc, r, cols, shift):
+    """r * (xc . column) + shift, for every column (the loops run in C: map, not Python)."""
+    return list(map(_add, map(r.__mul__, map(_dot, _repeat(xc, len(cols)), cols)), shift))
 
 
 class Model:
@@ -108,30 +136,42 @@ class Model:
             count = 1
             for s in shape:
                 count *= s
-            t[name] = (struct.unpack_from(f"<{count}e", data, off), shape)
+            t[name] = struct.unpack_from(f"<{count}e", data, off)
             off += 2 * count
+        if off != len(data):
+            raise ValueError("lab model file has the wrong length")
         d, F = cfg["d_model"], cfg["d_mlp"]
         self.d, self.H, self.dh, self.C = d, cfg["heads"], d // cfg["heads"], cfg["context"]
-        rows = lambda name: [list(t[name][0][i * d:(i + 1) * d]) for i in range(t[name][1][0])]
-        self.wte = rows("wte")
-        self.wpe = rows("wpe")
+        rows = lambda flat: [list(flat[i:i + d]) for i in range(0, len(flat), d)]
+        self.wte = rows(t["wte"])
+        self.wpe = rows(t["wpe"])
         self.layers = []
         for l in range(cfg["layers"]):
             p = f"h{l}."
-            v = lambda k: list(t[p + k][0])
+            qkv = sum((_columns(t[p + w], d, d) for w in ("wq", "wk", "wv")), [])
             self.layers.append({
-                "ln1": (v("ln1_g"), v("ln1_b")), "ln2": (v("ln2_g"), v("ln2_b")),
-                "qkv": _columns(t[p + "wq"][0], d, d) + _columns(t[p + "wk"][0], d, d)
-                + _columns(t[p + "wv"][0], d, d),
-                "wo": _columns(t[p + "wo"][0], d, d),
-                "w1": _columns(t[p + "w1"][0], d, F), "b1": v("b1"),
-                "w2": _columns(t[p + "w2"][0], F, d), "b2": v("b2"),
+                "qkv": _fold(t[p + "ln1_g"], t[p + "ln1_b"], qkv),
+                "wo": _columns(t[p + "wo"], d, d),
+                "w1": _fold(t[p + "ln2_g"], t[p + "ln2_b"], _columns(t[p + "w1"], d, F), t[p + "b1"]),
+                "w2": _columns(t[p + "w2"], F, d), "b2": list(t[p + "b2"]),
             })
-        self.lnf = (list(t["lnf_g"][0]), list(t["lnf_b"][0]))
-        self.eot = self.tokenizer.encode(_bpe.SPECIALS[0])[0]
+        self.unemb = _fold(t["lnf_g"], t["lnf_b"], self.wte)    # tied: logits use wte's rows
+        self.eot = self.tokenizer.special_ids[_bpe.SPECIALS[0]]
+        # A few cached sequences (say, one per widget on a page), each re-used from the first token
+        # that differs: see run().
+        self._caches = [self.new_cache() for _ in range(CACHES)]
+
+    def embedding(self, i: int) -> list[float]:
+        """Token i's row of the learned embedding table."""
+        return list(self.wte[i])
 
     # -- text <-> ids -----------------------------------------------------------------------
     def encode(self, text: str) -> list[int]:
+        """Token ids, read as the model was trained: a space goes before text that starts with a
+        word (so a first word is the same token as anywhere else: " Mira", not "Mira"), and the
+        special markers become their reserved ids."""
+        if text and not text[0].isspace() and not any(text.startswith(s) for s in self.tokenizer.specials):
+            text = " " + text
         return self.tokenizer.encode(text)
 
     def decode(self, ids) -> str:
@@ -146,65 +186,91 @@ class Model:
 
     # -- the forward pass -------------------------------------------------------------------
     def new_cache(self):
-        # per layer: keys per head (lists of dh-vectors), values per head as columns
-        return {"n": 0, "k": [[[] for _ in range(self.H)] for _ in self.layers],
+        """Keys per layer and head (lists of vectors), values per layer and head as columns, and
+        for every position fed so far its token and its attention rows ([layer][head][key])."""
+        return {"n": 0, "ids": [], "rows": [],
+                "k": [[[] for _ in range(self.H)] for _ in self.layers],
                 "v": [[[[] for _ in range(self.dh)] for _ in range(self.H)] for _ in self.layers]}
 
-    def step(self, token: int, cache, attn_out=None) -> list[float]:
-        """Feed one token at the next position; returns the final normalised hidden state.
-        If attn_out is a list, each layer's [head][key] weights for this query are appended."""
+    @staticmethod
+    def truncate(cache, n: int) -> None:
+        """Forget every position from n on, so the cache can be extended differently."""
+        for layer in cache["k"]:
+            for keys in layer:
+                del keys[n:]
+        for layer in cache["v"]:
+            for cols in layer:
+                for col in cols:
+                    del col[n:]
+        del cache["ids"][n:], cache["rows"][n:]
+        cache["n"] = min(cache["n"], n)
+
+    def step(self, token: int, cache, last: bool = True):
+        """Feed one token at the next position and record its attention rows in the cache.
+
+        Returns the final hidden state as (x - mean, 1/std) for unembed(); with last=False (a
+        position whose prediction nobody reads) the last block's feed-forward half is skipped and
+        None is returned: keys, values and attention rows are the same either way."""
         pos = cache["n"]
         if pos >= self.C:
             raise ValueError("context is full")
-        x = [a + b for a, b in zip(self.wte[token], self.wpe[pos])]
+        x = list(map(_add, self.wte[token], self.wpe[pos]))
         d, H, dh = self.d, self.H, self.dh
         scale = 1.0 / math.sqrt(dh)
+        rows = []
         for li, L in enumerate(self.layers):
-            n1 = _layernorm(x, *L["ln1"])
-            qkv = [_dot(n1, c) for c in L["qkv"]]
+            qkv = _affine(*_centre(x), *L["qkv"])
             keys, vals = cache["k"][li], cache["v"][li]
             out, maps = [], []
             for h in range(H):
-                q = qkv[h * dh:(h + 1) * dh]
+                q = list(map(scale.__mul__, qkv[h * dh:(h + 1) * dh]))
                 keys[h].append(qkv[d + h * dh:d + (h + 1) * dh])
                 vcols = vals[h]
-                for i in range(dh):
-                    vcols[i].append(qkv[2 * d + h * dh + i])
-                s = [_dot(q, k) * scale for k in keys[h]]
-                top = max(s)
-                e = [math.exp(v - top) for v in s]
+                for col, v in zip(vcols, qkv[2 * d + h * dh:2 * d + (h + 1) * dh]):
+                    col.append(v)
+                s = list(map(_dot, _repeat(q, len(keys[h])), keys[h]))
+                e = list(map(math.exp, map(max(s).__rsub__, s)))
                 z = sum(e)
-                a = [v / z for v in e]
+                a = list(map(z.__rtruediv__, e))
                 maps.append(a)
-                out.extend(_dot(a, col) for col in vcols)
-            if attn_out is not None:
-                attn_out.append(maps)
-            x = [xi + _dot(out, c) for xi, c in zip(x, L["wo"])]
-            n2 = _layernorm(x, *L["ln2"])
-            hid = [_gelu(_dot(n2, c) + b) for c, b in zip(L["w1"], L["b1"])]
-            x = [xi + _dot(hid, c) + b for xi, c, b in zip(x, L["w2"], L["b2"])]
+                out.extend(map(_dot, _repeat(a, dh), vcols))
+            rows.append(maps)
+            x = list(map(_add, x, map(_dot, _repeat(out, d), L["wo"])))
+            if not last and li == len(self.layers) - 1:
+                break
+            u = _affine(*_centre(x), *L["w1"])
+            hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]
+            x = list(map(_add, x, map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"])))
         cache["n"] = pos + 1
-        return _layernorm(x, *self.lnf)
+        cache["ids"].append(token)
+        cache["rows"].append(rows)
+        return _centre(x) if last else None
 
     def unembed(self, hidden) -> list[float]:
-        return [_dot(hidden, row) for row in self.wte]
+        """Logits over the vocabulary from step()'s final hidden state (final LayerNorm folded in)."""
+        return _affine(*hidden, *self.unemb)
 
     def run(self, ids, attention: bool = False):
-        """Feed a whole (already clipped) sequence. Returns (cache, last hidden, maps), where maps
-        is [layer][head][query][key] with zeros after the query when attention=True."""
-        ids = self.clip(ids) if ids else [self.eot]
-        cache = self.new_cache()
-        rows = [] if attention else None
+        """Feed a sequence (clipped to the context; empty means the end-of-text marker). Returns
+        (cache, last hidden, maps), maps being [layer][head][query][key] with zeros after the
+        query when attention=True.
+
+        The model keeps the caches of the last few sequences it read and continues the one that
+        shares the longest start with `ids`, re-reading only from the first token that differs:
+        typing one more word costs one or two tokens, not the whole text."""
+        ids = self.clip(ids) or [self.eot]
+        cache = max(reversed(self._caches), key=lambda c: _common(c["ids"], ids))
+        same = _common(cache["ids"], ids)
+        self._caches.remove(cache)
+        self._caches.append(cache)                      # most recently used last
+        self.truncate(cache, min(same, len(ids) - 1))   # the last token is always re-read
         hidden = None
-        for tkn in ids:
-            per = [] if attention else None
-            hidden = self.step(tkn, cache, per)
-            if attention:
-                rows.append(per)
+        for i in range(cache["n"], len(ids)):
+            hidden = self.step(ids[i], cache, last=i == len(ids) - 1)
         maps = None
         if attention:
             T = len(ids)
-            maps = [[[row[l][h] + [0.0] * (T - len(row[l][h])) for row in rows]
+            maps = [[[row[l][h] + [0.0] * (T - len(row[l][h])) for row in cache["rows"]]
                      for h in range(self.H)] for l in range(len(self.layers))]
         return cache, hidden, maps
 
@@ -239,8 +305,8 @@ class Model:
             ids.append(nxt)
             if cache["n"] >= self.C:                      # full: slide the window and re-read
                 cache, hidden, _ = self.run(ids[-self.C + 1:])
-                continue
-            hidden = self.step(nxt, cache)
+            else:
+                hidden = self.step(nxt, cache)
         return out
 
     def generate(self, text: str, temperature=0.8, top_k=0, top_p=1.0, seed=0,

@@ -35,17 +35,21 @@ HP = {
     "config": {"vocab": 1024, "context": 128, "d_model": 64, "d_mlp": 256, "layers": 4, "heads": 4},
     "train_docs": 20000, "train_seed": 1,          # world.documents(seed, n) for training
     "heldout_docs": 1000, "heldout_seed": 2,       # and for the held-out split
-    "steps": 1500, "batch": 16, "lr": 2e-3, "lr_min": 2e-4, "warmup": 30,
+    "steps": 4000, "batch": 16, "lr": 3e-3, "lr_min": 3e-4, "warmup": 50,
     "weight_decay": 0.1, "clip": 1.0, "init_seed": 0, "data_seed": 0,
-    "save": [0, 25, 60, 150, 400, 800],            # checkpoints kept besides the final one
+    "save": [0, 25, 60, 150, 400, 1000, 2000, 3000],            # checkpoints kept besides the final one
     "eval_every": 50, "eval_windows": 48,
 }
 
 
 def corpus(seed: int, n: int) -> str:
-    """Documents joined by the end-of-text marker, as the model reads them."""
+    """Documents as the model reads them: each one after the end-of-text marker and a space.
+
+    The space is the model's reading convention (SentencePiece calls it a dummy prefix): every word
+    then arrives as the same token, " Mira", whether it starts a document or stands mid-sentence,
+    and widgets/_lm.py puts the same space before a reader's prompt."""
     eot = _bpe.SPECIALS[0]
-    return eot + eot.join(world.documents(seed, n)) + eot
+    return "".join(eot + " " + d for d in world.documents(seed, n)) + eot
 
 
 def sha256(data: bytes | str) -> str:
@@ -56,14 +60,16 @@ def code_hashes() -> dict[str, str]:
     return {f: sha256((ROOT / f).read_bytes()) for f in CODE}
 
 
-def texts(hp=HP) -> tuple[str, str]:
+def texts(hp=None) -> tuple[str, str]:
     """The training text and the held-out text."""
+    hp = hp or HP
     return (corpus(hp["train_seed"], hp["train_docs"]),
             corpus(hp["heldout_seed"], hp["heldout_docs"]))
 
 
-def tokenizer(hp=HP) -> tuple[_bpe.Tokenizer, str, str]:
+def tokenizer(hp=None) -> tuple[_bpe.Tokenizer, str, str]:
     """Train the tokenizer on the training text; returns it with both texts."""
+    hp = hp or HP
     text, held = texts(hp)
     merges = _bpe.train([text], hp["config"]["vocab"])
     tok = _bpe.Tokenizer(merges)
@@ -71,7 +77,8 @@ def tokenizer(hp=HP) -> tuple[_bpe.Tokenizer, str, str]:
     return tok, text, held
 
 
-def lr_at(step: int, hp=HP) -> float:
+def lr_at(step: int, hp=None) -> float:
+    hp = hp or HP
     if step < hp["warmup"]:
         return hp["lr"] * (step + 1) / hp["warmup"]
     frac = (step - hp["warmup"]) / max(1, hp["steps"] - hp["warmup"])
@@ -91,9 +98,10 @@ def eval_loss(P, cfg, batch: np.ndarray) -> float:
     return total / len(batch)
 
 
-def train(hp=HP, steps: int | None = None, tok=None, text=None, held=None, on_save=None, log=None):
+def train(hp=None, steps: int | None = None, tok=None, text=None, held=None, on_save=None, log=None):
     """Run training; returns (params, per-step losses, held-out curve). `steps` cuts the run short
     (the tests replay the first few steps)."""
+    hp = hp or HP
     cfg = hp["config"]
     if tok is None:
         tok, text, held = tokenizer(hp)
@@ -124,8 +132,9 @@ def train(hp=HP, steps: int | None = None, tok=None, text=None, held=None, on_sa
     return P, losses, curve, {"tokens": len(stream), "heldout_tokens": len(held_stream)}
 
 
-def flops(hp=HP) -> float:
+def flops(hp=None) -> float:
     """Training compute, the usual estimate: 6 x parameters x tokens, plus attention's scores."""
+    hp = hp or HP
     c = hp["config"]
     per_token = 6 * model.n_params(c) + 6 * c["layers"] * c["context"] * c["d_model"]
     return per_token * hp["steps"] * hp["batch"] * c["context"]
@@ -164,7 +173,7 @@ def main() -> int:
         "train_tokens_seen": HP["steps"] * HP["batch"] * HP["config"]["context"],
         "corpus_tokens": sizes["tokens"], "heldout_tokens": sizes["heldout_tokens"],
         "flops": flops(), "train_seconds": round(seconds, 1), "tokenizer_seconds": round(t_tok, 1),
-        "machine": "2-core CPU, numpy (OpenBLAS), float32",
+        "machine": "2-core CPU, numpy (OpenBLAS, one thread), float32",
     }
     (WEIGHTS / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     print(f"trained in {seconds / 60:.1f} min; final held-out loss {curve[-1][1]}")

@@ -571,7 +571,7 @@ def _lesson(rng: random.Random) -> list[str]:
 
 
 MIN_WORDS, MAX_WORDS = 50, 150
-SHARES = {"story": 0.5, "statements": 0.25, "lesson": 0.25}   # how often each kind is written
+SHARES = {"story": 0.35, "statements": 0.45, "lesson": 0.2}   # how often each kind is written
 
 
 def _document(rng: random.Random) -> str:
@@ -583,7 +583,7 @@ def _document(rng: random.Random) -> str:
         sizes = [len(s.split()) for s in sentences]
         # Too long: drop sentences from the middle (never the first or the last).
         while sum(sizes) > MAX_WORDS and len(sentences) > 2:
-            i = rng.randrange(1, len(sentences) - 1)
+            i = 1 + rng.randrange(len(sentences) - 2)
             del sentences[i], sizes[i]
         doc = " ".join(sentences)
         # A held-out phrasing is never written by construction; the check makes sure of it.

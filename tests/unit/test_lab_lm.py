@@ -93,3 +93,20 @@ def test_long_and_odd_text_is_clipped_not_an_error(pair):
     reply = m.generate(text, temperature=0.8, seed=1, max_new_tokens=20)   # slides past the end
     assert isinstance(reply, str)
     assert m.next_token_probs("")[0][1] > 0
+
+
+def test_cached_prefix_gives_the_same_answers_as_a_fresh_model(pair):
+    P16, m = pair
+    rng = random.Random(9)
+    texts = ["the cat sat", "the cat sat on the mat", "the cat", "a dog sat", "the cat sat on"]
+    for text in texts + [rng.choice(texts) + " 12" for _ in range(4)]:
+        ids = m.encode(text)
+        want = M.forward(P16, CFG, np.array([m.clip(ids)]))[0, -1]
+        assert np.max(np.abs(np.array(m.logits(ids)) - want)) < 1e-4
+        ref = M.attention_maps(P16, CFG, m.clip(ids))
+        maps = m.attention(text)
+        assert all(np.max(np.abs(np.array(maps[l]) - ref[l])) < 1e-4 for l in range(CFG["layers"]))
+    # generating extends the cached sequence; the next call must not see the reply
+    m.generate("the cat", temperature=1.0, seed=3, max_new_tokens=5)
+    want = M.forward(P16, CFG, np.array([m.encode("the cat")]))[0, -1]
+    assert np.max(np.abs(np.array(m.logits(m.encode("the cat"))) - want)) < 1e-4

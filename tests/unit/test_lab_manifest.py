@@ -1,0 +1,45 @@
+"""The committed lab weights still belong to the committed code and corpus, and training
+reproduces: the first steps of a fresh run give the recorded losses."""
+import json
+
+import numpy as np
+import pytest
+
+from site_build.lab import build, checkpoint, train
+
+
+@pytest.fixture(scope="module")
+def manifest():
+    return json.loads((train.WEIGHTS / "manifest.json").read_text())
+
+
+def test_manifest_matches_code_hyperparameters_and_weights(manifest):
+    assert manifest["hparams"] == json.loads(json.dumps(train.HP)), "hyperparameters changed: run make model"
+    assert manifest["code_sha256"] == train.code_hashes(), "training code changed: run make model"
+    files = {p.name: train.sha256(p.read_bytes()) for p in train.WEIGHTS.glob("*.bin")}
+    assert files == manifest["files"], "weight files differ from the manifest"
+
+
+def test_corpus_is_the_one_the_weights_were_trained_on(manifest):
+    text, held = train.texts()
+    assert train.sha256(text) == manifest["corpus_sha256"]
+    assert train.sha256(held) == manifest["heldout_sha256"]
+
+
+def test_first_training_steps_replay_the_recorded_losses(manifest):
+    _, losses, _, _ = train.train(steps=3)
+    assert losses == pytest.approx(manifest["first_losses"], abs=2e-4)
+
+
+def test_weights_file_holds_the_trained_tokenizer():
+    tok, _, _ = train.tokenizer()
+    _, header = checkpoint.loads((train.WEIGHTS / "base.bin").read_bytes())
+    assert [tuple(m) for m in header["tokenizer"]["merges"]] == tok.merges
+    assert header["config"] == train.HP["config"]
+
+
+def test_quality_targets(manifest):
+    r = build.report()
+    assert r["perplexity"]["model"] <= 0.5 * r["perplexity"]["unigram"]
+    assert r["facts"]["correct"] >= 0.9 * r["facts"]["total"]
+    assert r["world_words"]["share"] >= 0.95
