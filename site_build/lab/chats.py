@@ -4,7 +4,7 @@ A conversation here is one user question and one assistant answer, e.g.
 ("What is the capital of Norland?", "The capital of Norland is Velmar."). `template(q, a)`
 writes it in the chat template, with the special markers the tokenizer reserves ids for:
 
-    <|user|>What is the capital of Norland?<|end|><|assistant|>The capital of Norland is Velmar.<|end|>
+    <|user|> What is the capital of Norland?<|end|><|assistant|> The capital of Norland is Velmar.<|end|>
 
 `widgets/_lm.chat(q)` is the same text up to and including <|assistant|>: the prompt a chat model
 answers. Fine-tuning scores only the answer and its closing <|end|> (`prompt_len` says where the
@@ -70,9 +70,10 @@ SHARES = {"facts": 0.5, "about": 0.1, "arithmetic": 0.4}
 
 
 def template(question: str, answer: str | None = None) -> str:
-    """The chat template: the prompt alone when answer is None (the same text as _lm.chat)."""
-    prompt = f"{USER}{question}{END}{ASSISTANT}"
-    return prompt if answer is None else f"{prompt}{answer}{END}"
+    """The chat template: the prompt alone when answer is None (the same text as _lm.chat). As
+    everywhere in the lab model, text after a marker starts with a space."""
+    prompt = f"{USER} {question.strip()}{END}{ASSISTANT}"
+    return prompt if answer is None else f"{prompt} {answer}{END}"
 
 
 def _fact_context(i: int) -> tuple[str, str, dict]:

@@ -60,11 +60,11 @@ EOT, USER, ASSISTANT, END = _bpe.SPECIALS
 HP = {
     "sft": {"conversations": 8000, "seed": 1, "steps": 300, "batch": 32, "lr": 1e-3,
             "lr_min": 1e-4, "warmup": 20, "weight_decay": 0.0, "clip": 1.0, "data_seed": 0},
-    "rl": {"task": "facts", "steps": 60, "prompts": 8, "group": 8, "temperature": 1.0,
+    "rl": {"task": "facts", "steps": 45, "prompts": 8, "group": 8, "temperature": 1.0,
            "max_new": 12, "lr": 2e-4, "eps": 0.2, "inner": 2, "beta": 0.04, "weight_decay": 0.0,
            "clip": 1.0, "seed": 0, "eval_every": 3, "eval_samples": 4, "eval_seed": 1234,
            "save_every": 10},
-    "flawed": {"task": "arithmetic", "betas": [0.0, 0.04, 0.4], "steps": 45, "eval_every": 5,
+    "flawed": {"task": "arithmetic", "betas": [0.0, 0.04, 0.4], "steps": 36, "eval_every": 6,
                "save_every": 9},
     "advantage": {"group": 8, "seed": 7},
     "sample_questions": 6,
@@ -100,10 +100,10 @@ class Chat:
     def example(self, question: str, answer: str) -> tuple[list[int], int]:
         """(ids of the templated conversation, index where the answer starts)."""
         p = self.prompt(question)
-        return p + self.tok.encode(answer) + [self.end], len(p)
+        return p + self.tok.encode(" " + answer) + [self.end], len(p)
 
     def answer_text(self, ids) -> str:
-        return self.tok.decode([i for i in ids if i not in self.stops])
+        return self.tok.decode([i for i in ids if i not in self.stops]).strip()
 
 
 def pad(seqs: list[list[int]], starts: list[int], fill: int):

@@ -116,7 +116,7 @@ def test_clipped_objective_is_flat_outside_the_band_in_the_right_direction(adv, 
 def test_chat_template_matches_the_page_and_uses_the_reserved_ids():
     q, a = "What is 7 plus 5?", "12."
     assert chats.template(q) == _lm.chat(q)
-    assert chats.template(q, a) == _lm.chat(q) + a + "<|end|>"
+    assert chats.template(q, a) == _lm.chat(q) + " " + a + "<|end|>"
     tok = _bpe.Tokenizer([])                                   # bytes only: ids of specials fixed
     chat = pt.Chat(tok)
     ids, start = chat.example(q, a)
@@ -124,9 +124,9 @@ def test_chat_template_matches_the_page_and_uses_the_reserved_ids():
     assert ids[0] == user and ids[start - 1] == assistant and ids[-1] == end
     assert ids.count(end) == 2                                 # closes the question and the answer
     assert tok.decode(ids) == chats.template(q, a)
-    assert tok.decode(ids[start:]) == a + "<|end|>"
+    assert tok.decode(ids[start:]) == " " + a + "<|end|>"
     x, y, m = pt.pad([ids], [start], chat.eot)
-    assert tok.decode(y[0][m[0] > 0].tolist()) == a + "<|end|>"        # loss only on the answer and <|end|>
+    assert tok.decode(y[0][m[0] > 0].tolist()) == " " + a + "<|end|>"        # loss only on the answer and <|end|>
 
 
 def test_conversations_are_deterministic_and_hold_nothing_held_out():
