@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test setup build data site bench zensical chromium node clean model
+.PHONY: serve test setup build data site bench zensical chromium node clean model posttrain
 
 serve: build
 	$(PY) -m site_build.serve --port 8000 site
@@ -47,6 +47,11 @@ chromium:
 # never retrains; it reads the committed site_build/lab/weights/.
 model: setup
 	OPENBLAS_NUM_THREADS=1 $(PY) -m site_build.lab.train
+
+# Post-train the lab model (SFT, then RL with a checker, then a flawed reward at three betas) from
+# the committed base: a few minutes. Rerun after `make model`: its manifest test fails until then.
+posttrain: setup
+	OPENBLAS_NUM_THREADS=1 $(PY) -m site_build.lab.posttrain
 
 bench: build node chromium
 	$(PY) -m tests.bench

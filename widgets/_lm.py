@@ -157,6 +157,7 @@ class Model:
             })
         self.unemb = _fold(t["lnf_g"], t["lnf_b"], self.wte)    # tied: logits use wte's rows
         self.eot = self.tokenizer.special_ids[_bpe.SPECIALS[0]]
+        self.end = self.tokenizer.special_ids[_bpe.SPECIALS[3]]    # a chat answer's last token
         # A few cached sequences (say, one per widget on a page), each re-used from the first token
         # that differs: see run().
         self._caches = [self.new_cache() for _ in range(CACHES)]
@@ -291,7 +292,8 @@ class Model:
     def generate_tokens(self, text: str, temperature=0.8, top_k=0, top_p=1.0, seed=0,
                         max_new_tokens=40, ids=None):
         """The reply token by token: [{"id", "piece", "p"}], p the chance it had when drawn.
-        Stops at the end-of-text marker (not included). Draw i uses seed * 1_000_003 + i."""
+        Stops at the end-of-text marker or a chat answer's <|end|> (neither is included).
+        Draw i uses seed * 1_000_003 + i."""
         ids = self.clip(self.encode(text) if ids is None else list(ids)) or [self.eot]
         cache, hidden, _ = self.run(ids)
         out = []
@@ -299,7 +301,7 @@ class Model:
             probs = _sampling.softmax(self.unembed(hidden), temperature)
             probs = _sampling.top_p_filter(_sampling.top_k_filter(probs, top_k), top_p)
             nxt = _sampling.sample(probs, seed * 1_000_003 + i)
-            if nxt == self.eot:
+            if nxt == self.eot or nxt == self.end:
                 break
             out.append({"id": nxt, "piece": self.piece(nxt), "p": probs[nxt]})
             ids.append(nxt)
