@@ -119,7 +119,7 @@ LONG_TEXT = """async ([text]) => {
   const t0 = performance.now();
   box.value = text; box.dispatchEvent(new Event('input', {bubbles: true}));
   await new Promise(res => { const check = () => {
-      if (counts.textContent.startsWith(text.length + ' characters')) res(); else setTimeout(check, 2); }; check(); });
+      if (counts.textContent.startsWith([...text].length + ' characters')) res(); /* code points, as Python counts */ else setTimeout(check, 2); }; check(); });
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   const first = performance.now() - t0;
   // Then scroll the chip box to its end, as a reader would, until every chip is drawn.
