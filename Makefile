@@ -7,12 +7,12 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test setup build data site bench zensical chromium clean model
+.PHONY: serve test setup build data site bench zensical chromium node clean model
 
 serve: build
 	$(PY) -m site_build.serve --port 8000 site
 
-test: setup chromium
+test: setup node chromium
 	$(PY) -m pytest -q
 
 setup: $(VENV)/.installed
@@ -24,9 +24,17 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # Generated data, figures, vendored Pyodide, then the site itself.
-build: setup
+build: setup node
 	$(PY) -m site_build
 	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m site_build.offline site
+
+# Debian's Node.js and npm: the build fetches Pyodide with `npm pack` and precompiles its
+# standard library with Node; the benchmark runs Lighthouse with them.
+node:
+	@{ command -v node >/dev/null && command -v npm >/dev/null; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm; fi; }
 
 # Debian's Chromium for the browser tests (Playwright drives it; it cannot download its own).
 chromium:
@@ -40,13 +48,13 @@ chromium:
 model: setup
 	OPENBLAS_NUM_THREADS=1 $(PY) -m site_build.lab.train
 
-bench: build chromium
+bench: build node chromium
 	$(PY) -m tests.bench
 
 # Non-blocking: does the site also build with Zensical (mkdocs-material's successor)?
-zensical: setup
+zensical: setup node
 	$(PY) -m site_build
-	-$(VENV)/bin/zensical build --clean
+	-$(VENV)/bin/zensical build --clean && $(PY) -m site_build.offline site
 
 clean:
 	rm -rf site build docs/generated

@@ -37,4 +37,6 @@ def build_for_port(port: int, out: Path, generate: bool = True) -> str:
         config.unlink()
     if mk.returncode:
         raise RuntimeError(mk.stdout + mk.stderr)
+    from . import offline
+    offline.write(out)                  # the service worker's list of files (after the build)
     return mk.stdout + mk.stderr

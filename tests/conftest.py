@@ -208,11 +208,18 @@ def page(new_page):
     return new_page()
 
 
-def wait_ready(page, name: str, timeout: float = 30_000):
+def wait_ready(page, name: str, timeout: float = 60_000):
     """Wait until the widget `name` on the page is live; return its root element."""
     sel = f'[data-widget="{name}"]'
-    # Widgets start only when they come near the viewport, as a reader scrolls to them.
-    page.locator(sel).first.scroll_into_view_if_needed()
+    # Widgets start only when they come near the viewport, as a reader scrolls to them. Instant
+    # navigation may swap the page's content (and so the widget root) while we scroll: retry.
+    for attempt in range(3):
+        try:
+            page.locator(sel).first.scroll_into_view_if_needed()
+            break
+        except Exception as err:                      # playwright's Error: "not attached"
+            if "not attached" not in str(err) or attempt == 2:
+                raise
     page.wait_for_selector(f'{sel}[data-state="ready"], {sel}[data-state="error"]',
                            state="attached", timeout=timeout)
     root = page.locator(sel).first

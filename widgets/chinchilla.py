@@ -1,8 +1,14 @@
 """Chinchilla: at a fixed compute budget, how big should the model be?
 
-The loss formula is the parametric fit from Hoffmann et al. (2022), "Training Compute-Optimal
-Large Language Models", approach 3:  L(N, D) = E + A / N^alpha + B / D^beta,  with N parameters
-and D training tokens, and training compute C ~ 6 N D floating-point operations (FLOPs).
+The loss formula has the form of Hoffmann et al. (2022), "Training Compute-Optimal Large
+Language Models", approach 3:  L(N, D) = E + A / N^alpha + B / D^beta,  with N parameters and D
+training tokens, and training compute C ~ 6 N D floating-point operations (FLOPs). The constants
+are the corrected fit of Besiroglu, Erdil, Barnett and You (2024), "Chinchilla Scaling: A
+Replication Attempt" (arXiv:2404.10102): refitting the paper's own data gives E 1.82, A 482.01,
+B 2085.43, alpha 0.3478, beta 0.3658. The published fit (E 1.69, A 406.4, B 410.7, alpha 0.34,
+beta 0.28) put the optimum at Chinchilla's budget near 32B parameters on 3T tokens, about 93
+tokens per parameter, at odds with the paper's other two methods and with Chinchilla itself;
+the corrected fit gives about 73B on 1.3T, about 18 tokens per parameter.
 
 At a fixed C, D = C / (6 N), so L(N) = E + A N^-alpha + B (6 N / C)^beta. Setting dL/dN = 0:
     alpha A N^-alpha = beta B (6 N / C)^beta
@@ -16,7 +22,8 @@ from widgets._params import Flag, Number, clean
 
 TITLE = "Chinchilla: size versus data at a fixed budget"
 
-E, A, B, ALPHA, BETA = 1.69, 406.4, 410.7, 0.34, 0.28
+# Besiroglu et al. (2024), table 1 (their re-fit of Hoffmann et al.'s approach 3).
+E, A, B, ALPHA, BETA = 1.82, 482.01, 2085.43, 0.3478, 0.3658
 G = (ALPHA * A / (BETA * B)) ** (1 / (ALPHA + BETA))
 
 # Published sizes (Hoffmann et al. 2022 and Rae et al. 2021): parameters and training tokens.
@@ -26,7 +33,7 @@ MODELS = {
 }
 
 LOG_N_MIN, LOG_N_MAX = 7.0, 13.0       # chart x-axis: 10 million to 10 trillion parameters
-LOSS_MIN, LOSS_MAX = 1.7, 4.0           # chart y-axis
+LOSS_MIN, LOSS_MAX = 1.8, 4.0           # chart y-axis
 POINTS = 120
 
 PARAMS = {

@@ -1,7 +1,8 @@
-"""Figures for the Attention chapter: the recurrent chain versus the all-to-all web, and a
-schematic of a GPU kept idle or busy."""
-from matplotlib.patches import FancyArrowPatch, Rectangle
+"""Figures for the Attention chapter: one Transformer layer and where its parameters live, the
+recurrent chain versus the all-to-all web, and a schematic of a GPU kept idle or busy."""
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
+from site_build.data.models import Llama2, PARAMS_7B, llama2_7b_layer
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 
 WORDS = ["The", "keys", "that", "I", "left", "by", "the", "door", "were", "gone"]
@@ -76,5 +77,71 @@ def idle_versus_busy() -> tuple[str, str]:
     return svg, caption
 
 
+def _millions(n: int) -> str:
+    return f"{n / 1e6:.0f}M"
+
+
+def one_layer() -> tuple[str, str]:
+    """The residual stream rising through one layer: attention, then feed-forward, each adding its
+    result back; parameter counts from Llama 2 7B's published shapes."""
+    p = llama2_7b_layer()
+    fig, ax = new_figure(6.6, 5.0)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10.4)
+    ax.axis("off")
+
+    def box(x, y, w, h, text, colour, size=9):
+        ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
+                                    boxstyle="round,pad=0.02,rounding_size=0.15",
+                                    facecolor=colour, alpha=0.22, edgecolor=colour, linewidth=1.5))
+        ax.text(x, y, text, ha="center", va="center", fontsize=size, color="black")
+
+    def arrow(a, b, rad=0.0, colour="black"):
+        ax.add_patch(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=12, color=colour,
+                                     linewidth=1.3, connectionstyle=f"arc3,rad={rad}"))
+
+    stream_x = 3.2
+    # The layer's frame.
+    ax.add_patch(Rectangle((2.3, 2.35), 7.6, 5.5, fill=False, linestyle="--", linewidth=1.2,
+                           edgecolor=PALETTE["grey"]))
+    ax.text(9.8, 7.75, f"one layer, repeated {Llama2.layers_7b} times", ha="right", va="top",
+            fontsize=9, color=PALETTE["grey"])
+    box(stream_x, 1.2, 3.6, 0.95,
+        f"embedding table: one row per token\n({_millions(p['embedding'])} parameters)",
+        PALETTE["grey"])
+    box(stream_x, 9.25, 3.6, 0.95,
+        f"output layer: a score for every token\n({_millions(p['output'])} parameters)",
+        PALETTE["grey"])
+    # The residual stream: a thick line from the embeddings to the output layer.
+    ax.plot([stream_x, stream_x], [1.7, 8.75], color=PALETTE["blue"], linewidth=5, alpha=0.7,
+            solid_capstyle="butt")
+    ax.text(2.1, 5.1, "residual stream:\neach token's\nrunning list\nof numbers",
+            ha="right", va="center", fontsize=8.5, color=PALETTE["blue"])
+    # Attention, then feed-forward; each reads the stream and adds its result back.
+    for y, colour, title, what, n in (
+            (3.85, PALETTE["orange"], "attention", "tokens share information", p["attention"]),
+            (6.4, PALETTE["green"], "feed-forward block", "each token on its own", p["feed_forward"])):
+        box(7.05, y, 4.9, 1.35, f"{title}\n{what}\n{_millions(n)} parameters", colour)
+        arrow((stream_x + 0.1, y - 0.75), (4.55, y - 0.2), rad=-0.25)
+        arrow((4.55, y + 0.2), (stream_x + 0.12, y + 0.75), rad=-0.25)
+        ax.text(stream_x + 0.35, y + 0.75, "+", fontsize=13, fontweight="bold", va="center",
+                color="black")
+    share = p["feed_forward"] / (p["feed_forward"] + p["attention"] + p["norms"])
+    ax.text(7.05, 2.55, f"feed-forward: {100 * share:.0f}% of the layer's parameters",
+            ha="center", va="bottom", fontsize=8.5, color="black")
+    svg = to_svg(fig, "One Transformer layer: the residual stream rises from the embedding table "
+                 "to the output layer; attention and then a larger feed-forward block each add "
+                 "their result to it", "fig-one-layer")
+    caption = (f"One layer of a Transformer, with parameter counts computed from Llama 2 7B's "
+               f"published shapes. Each token's numbers rise up the residual stream. Attention "
+               f"lets tokens share information; the feed-forward block then works on each token "
+               f"alone. Each adds its result to the stream rather than replacing it. The same "
+               f"kind of layer is stacked {Llama2.layers_7b} times; the layers hold "
+               f"{100 * Llama2.layers_7b * sum((p['attention'], p['feed_forward'], p['norms'])) / PARAMS_7B:.0f}% "
+               f"of the model's {PARAMS_7B / 1e9:.2f} billion parameters.")
+    return svg, caption
+
+
 def figures() -> dict[str, tuple[str, str]]:
-    return {"attention-chain-web": chain_versus_web(), "attention-idle-busy": idle_versus_busy()}
+    return {"attention-one-layer": one_layer(), "attention-chain-web": chain_versus_web(),
+            "attention-idle-busy": idle_versus_busy()}

@@ -3,17 +3,7 @@ import math
 
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 
-# Illustrative 2-D directions for three words (not from a model).
-VECTORS = {"cat": (3.0, 2.2), "kitten": (2.6, 2.9), "invoice": (2.4, -2.9)}
-
-
-def cosine(u, v) -> float:
-    from widgets.embedding_map import cosine as cos
-    return cos(u, v)
-
-
-def angle_degrees(u, v) -> float:
-    return math.degrees(math.acos(max(-1.0, min(1.0, cosine(u, v)))))
+from site_build.data.embed import VECTORS, angle_degrees, cosine  # noqa: F401
 
 
 def similarity() -> str:

@@ -2,7 +2,7 @@
 conversation length for two real Llama 2 shapes, and prefill against decode time."""
 from matplotlib.patches import FancyBboxPatch
 
-from site_build.facts import inference as f
+from site_build.data import models as f
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 
 WORDS = ["There", " are", " ", "2", " r", "'s"]

@@ -33,7 +33,7 @@ def rlhf_vs_dpo() -> str:
         if i:
             _arrow(ax, (x - 3.0 + 1.15, 2.1), (x - 1.15, 2.1))
     bottom = [("people compare\npairs of answers", PALETTE["orange"]),
-              ("one training step on the pairs:\npreferred answer up, the other down", PALETTE["blue"]),
+              ("many training steps on the pairs:\npreferred answer up, other down", PALETTE["blue"]),
               ("tuned\nchat model", PALETTE["green"])]
     xs = [1.1, 5.6, 10.1]
     widths = [2.3, 5.2, 2.3]
@@ -41,7 +41,7 @@ def rlhf_vs_dpo() -> str:
         _box(ax, x, 0.4, text, colour, w=w)
     _arrow(ax, (2.25, 0.4), (3.0, 0.4))
     _arrow(ax, (8.2, 0.4), (8.95, 0.4))
-    return to_svg(fig, "RLHF's four-stage pipeline beside DPO's single training step",
+    return to_svg(fig, "RLHF's four-stage pipeline beside DPO's single training stage",
                   "fig-rlhf-vs-dpo")
 
 
@@ -49,5 +49,6 @@ def figures() -> dict:
     return {
         "rlhf-vs-dpo": (rlhf_vs_dpo(), "Two ways to learn from the same preference comparisons. "
                         "RLHF trains a separate reward model and then runs reinforcement learning "
-                        "against it; DPO skips both and trains directly on the pairs."),
+                        "against it; DPO skips both and trains directly on the pairs, with an "
+                        "ordinary loss over many training steps."),
     }

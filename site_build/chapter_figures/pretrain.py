@@ -2,6 +2,7 @@
 sizes against the estimated stock of public human text (from the cited papers)."""
 from matplotlib.patches import Polygon
 
+from site_build.data.pretrain import DATASETS, STOCK_HIGH, STOCK_LOW, STOCK_MEDIAN
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 
 # FineWeb's pipeline (Penedo et al. 2024), in order. No per-stage numbers: the funnel is schematic.
@@ -15,19 +16,6 @@ STAGES = [
     ("Personal information", "e-mail and IP addresses masked"),
     ("Training corpus", "what the model actually reads"),
 ]
-
-# Training-set sizes in tokens, as reported by each model's paper.
-DATASETS = [
-    ("GPT-3", 2020, 300e9),          # Brown et al. 2020
-    ("Gopher", 2021, 300e9),         # Rae et al. 2021
-    ("Chinchilla", 2022, 1.4e12),    # Hoffmann et al. 2022
-    ("Llama 2", 2023, 2e12),         # Touvron et al. 2023
-    ("Llama 3", 2024, 15e12),        # Llama Team 2024
-]
-# Villalobos et al. (2024 revision): effective stock of quality-adjusted public human text,
-# median ~300 trillion tokens, 90% interval ~100T to ~1000T.
-STOCK_MEDIAN, STOCK_LOW, STOCK_HIGH = 300e12, 100e12, 1000e12
-
 
 def funnel() -> tuple[str, str]:
     fig, ax = new_figure(6.8, 4.2)

@@ -54,7 +54,7 @@ def capped_step() -> str:
                         edgecolor=PALETTE["green"], linewidth=1.5, linestyle="--"))
     ax.plot([0], [0], "o", color="black", markersize=6)
     ax.text(0, -0.3, "today's\nmodel", ha="center", va="top", fontsize=9)
-    ax.text(0, 1.7, "the clip: as far as\none step may go", ha="center", va="bottom", fontsize=9,
+    ax.text(0, 1.7, "the clip:\nno extra reward\npast this ring", ha="center", va="bottom", fontsize=9,
             color=PALETTE["green"])
     _arrow(ax, (0, 0), (1.55, 0), colour=PALETTE["green"], lw=3)
     ax.text(2.9, -0.35, "PPO's step\n(a pinch)", ha="center", va="top", fontsize=9,
@@ -63,8 +63,8 @@ def capped_step() -> str:
     ax.text(3.0, 1.35, "unclipped lurch: same\ndirection, far too far", ha="center",
             va="bottom", fontsize=9, color=PALETTE["red"])
     ax.text(8.3, 0.0, "reward\nthis way →", ha="right", va="center", fontsize=9)
-    return to_svg(fig, "PPO's capped step: the same direction as a reckless step, but stopped at "
-                  "the clip", "fig-ppo-step")
+    return to_svg(fig, "PPO's clipped step: the same direction as a reckless step, with no reward "
+                  "for going past the clip", "fig-ppo-step")
 
 
 def ppo_vs_grpo() -> str:
@@ -102,10 +102,15 @@ def figures() -> dict:
                     "times; each attempt is scored; each score is compared with a baseline; the "
                     "model leans toward the attempts that beat it; then it all runs again."),
         "ppo-step": (capped_step(), "Schematic of PPO's clipped step. The reckless update and "
-                     "PPO's update point the same way; PPO's clip stops the step at the edge of "
-                     "the ring around today's model, however loudly one batch of scores shouts."),
+                     "PPO's update point the same way. Past the ring around today's model, the "
+                     "clip stops paying for further movement, however loudly one batch of scores "
+                     "shouts. The ring removes the reason to go further; it is not a wall, so a "
+                     "step can still overshoot, and implementations also stop a round early "
+                     "when the model has drifted too far."),
         "ppo-vs-grpo": (ppo_vs_grpo(), "Where the baseline comes from. PPO trains a second network "
-                        "(a critic, or value model) to predict the expected reward; GRPO simply "
-                        "uses the average of the group of attempts at the same prompt. Both then "
+                        "(a critic, or value model) to predict the expected reward, like a food "
+                        "critic guessing how good a dish will be; GRPO simply uses the average of "
+                        "the group of attempts at the same prompt, like a table of friends "
+                        "comparing each dish with the others they ordered. Both then "
                         "clip the step and keep the KL leash. Illustrative rewards 9, 7 and 2."),
     }

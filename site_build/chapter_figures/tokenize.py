@@ -1,6 +1,6 @@
 """Tokens chapter: the same sentence in eleven languages, counted in tokens by three real
 tokenizers (tiktoken, at build time)."""
-from site_build.facts.tokenize import ENCODINGS, LANGUAGES, count
+from site_build.data.tokenize import ENCODINGS, LANGUAGES, count
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 
 COLOURS = {"gpt2": PALETTE["grey"], "cl100k_base": PALETTE["blue"], "o200k_base": PALETTE["green"]}

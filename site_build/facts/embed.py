@@ -1,5 +1,5 @@
 """Numbers quoted in the Embeddings chapter, computed from the figures' and widget's own data."""
-from site_build.chapter_figures.embed import VECTORS, angle_degrees, cosine
+from site_build.data.embed import VECTORS, angle_degrees, cosine
 from widgets import embedding_map as w
 
 

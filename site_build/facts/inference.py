@@ -10,60 +10,13 @@ arithmetic on published specifications (sources in docs/inference/index.md):
 - a forward pass costs about 2 floating-point operations per parameter per token (Kaplan et al.
   2020).
 """
+from site_build.data.models import (BITS, MODEL_CARDS, weight_bytes)
+from site_build.data.models import (A100, BYTES_FP16, KV_7B, KV_70B, KV_70B_IF_FULL,  # noqa: F401
+                                    PARAMS_7B, PROMPT_TOKENS, READERS, WEIGHTS_7B, Llama2,
+                                    decode_seconds_per_token, kv_bytes_per_token,
+                                    llama2_7b_params, prefill_seconds)
 from widgets import generation_loop as loop
 from widgets import temperature as w
-
-BYTES_FP16 = 2
-
-
-class Llama2:
-    """The published shapes of two Llama 2 models (Touvron et al. 2023, and the released configs)."""
-    context = 4096
-    vocab = 32000
-    # 7B
-    layers_7b, heads_7b, kv_heads_7b, head_dim = 32, 32, 32, 128
-    width_7b, ffn_7b = 4096, 11008
-    # 70B
-    layers_70b, heads_70b, kv_heads_70b = 80, 64, 8
-
-
-class A100:
-    """NVIDIA A100 80GB SXM, from NVIDIA's datasheet."""
-    bandwidth = 2.039e12       # bytes per second
-    flops = 312e12             # dense BF16/FP16 tensor operations per second
-
-
-def kv_bytes_per_token(layers: int, kv_heads: int, head_dim: int, nbytes: int = BYTES_FP16) -> int:
-    """Memory the KV cache needs for one more token: a key and a value vector (the 2), in every
-    layer, for every key/value head, each `head_dim` numbers of `nbytes` bytes."""
-    return 2 * layers * kv_heads * head_dim * nbytes
-
-
-def llama2_7b_params() -> int:
-    """Parameter count of Llama 2 7B from its shapes: embeddings, output layer, and per layer four
-    attention matrices, three feed-forward matrices and two norm vectors; plus the final norm."""
-    d, f, v, n = Llama2.width_7b, Llama2.ffn_7b, Llama2.vocab, Llama2.layers_7b
-    per_layer = 4 * d * d + 3 * d * f + 2 * d
-    return 2 * v * d + n * per_layer + d
-
-
-KV_7B = kv_bytes_per_token(Llama2.layers_7b, Llama2.kv_heads_7b, Llama2.head_dim)
-KV_70B = kv_bytes_per_token(Llama2.layers_70b, Llama2.kv_heads_70b, Llama2.head_dim)
-KV_70B_IF_FULL = kv_bytes_per_token(Llama2.layers_70b, Llama2.heads_70b, Llama2.head_dim)
-PARAMS_7B = llama2_7b_params()
-WEIGHTS_7B = PARAMS_7B * BYTES_FP16
-PROMPT_TOKENS = 1000
-READERS = 32
-
-
-def prefill_seconds(tokens: int) -> float:
-    """Best case for reading a prompt: all its tokens in one pass, limited by arithmetic."""
-    return 2 * PARAMS_7B * tokens / A100.flops
-
-
-def decode_seconds_per_token() -> float:
-    """Best case for writing one token: one pass that must stream every weight from memory."""
-    return WEIGHTS_7B / A100.bandwidth
 
 
 def _pct(x: float) -> str:
@@ -116,4 +69,23 @@ def facts() -> dict[str, str]:
     out["inference.cost.tokens_per_s"] = f"{1 / decode_seconds_per_token():.0f}"
     ratio = PROMPT_TOKENS * decode_seconds_per_token() / prefill_seconds(PROMPT_TOKENS)
     out["inference.cost.ratio"] = f"{ratio:.0f}"
+    out.update(model_card_facts())
+    return out
+
+
+def _mem(nbytes: float) -> str:
+    gb = nbytes / 1e9
+    return f"{gb:,.0f} GB" if gb >= 100 else f"{gb:.1f} GB"
+
+
+def model_card_facts() -> dict[str, str]:
+    """Weight memory at 16, 8 and 4 bits, and the active share of mixture-of-experts models."""
+    out = {}
+    for key, card in MODEL_CARDS.items():
+        for bits in BITS:
+            out[f"inference.card.{key}.{bits}bit"] = _mem(weight_bytes(card["total"], bits))
+        if card["active"] != card["total"]:
+            out[f"inference.card.{key}.total"] = f"{card['total'] / 1e9:g} billion"
+            out[f"inference.card.{key}.active"] = f"{card['active'] / 1e9:g} billion"
+            out[f"inference.card.{key}.active_share"] = f"{100 * card['active'] / card['total']:.0f}%"
     return out

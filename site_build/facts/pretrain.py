@@ -2,6 +2,7 @@
 Chinchilla formula."""
 import math
 
+from site_build.data.pretrain import DATASETS
 from widgets import chinchilla as chin
 from widgets import next_token_game as game
 from widgets._sampling import softmax
@@ -32,17 +33,15 @@ def facts() -> dict[str, str]:
     out["pretrain.game.lr"] = f"{game.LEARNING_RATE:g}"
     for p in (0.5, 0.01):
         out[f"pretrain.surprise.{p:g}"] = f"{-math.log(p):.2f}"
-    # Chinchilla versus Gopher, by the fitted formula.
+    # Chinchilla versus Gopher, by the formula (Besiroglu et al.'s 2024 corrected fit).
     g, c = chin.MODELS["gopher"], chin.MODELS["chinchilla"]
     out["pretrain.gopher.compute"] = _sci(chin.compute(g["params"], g["tokens"]))
     out["pretrain.chinchilla.compute"] = _sci(chin.compute(c["params"], c["tokens"]))
     out["pretrain.token_ratio"] = f"{c['tokens'] / g['tokens']:.1f}"
-    out["pretrain.gopher.loss"] = f"{chin.loss(g['params'], g['tokens']):.3f}"
-    out["pretrain.chinchilla.loss"] = f"{chin.loss(c['params'], c['tokens']):.3f}"
     best = chin.optimum(chin.compute(c["params"], c["tokens"]))
     out["pretrain.formula_opt.params"] = _size(best["params"])
     out["pretrain.formula_opt.tokens"] = _size(best["tokens"])
-    out["pretrain.formula_opt.loss"] = f"{best['loss']:.3f}"
+    out["pretrain.formula_opt.tokens_per_param"] = f"{best['tokens_per_param']:.0f}"
     a = chin.BETA / (chin.ALPHA + chin.BETA)
     out["pretrain.scale.params_x10"] = f"{10 ** a:.1f}"
     out["pretrain.scale.tokens_x10"] = f"{10 ** (1 - a):.1f}"
@@ -52,7 +51,6 @@ def facts() -> dict[str, str]:
     out["pretrain.returns.drop_24_25"] = f"{best_loss[24] - best_loss[25]:.2f}"
     out["pretrain.returns.floor"] = f"{chin.E:.2f}"
     # Growth of reported training-set sizes (the supply chart's data).
-    from site_build.chapter_figures.pretrain import DATASETS
     first, last = DATASETS[0], DATASETS[-1]
     out["pretrain.supply.growth"] = f"{last[2] / first[2]:.0f}"
     return out

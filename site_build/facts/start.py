@@ -4,7 +4,7 @@ ENCODING = "cl100k_base"
 
 
 def facts() -> dict[str, str]:
-    from site_build.facts.tokenize import count, split
+    from site_build.data.tokenize import count, split
 
     return {
         "start.question.split.cl100k_base": split(QUESTION, ENCODING),

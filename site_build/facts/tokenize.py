@@ -1,70 +1,10 @@
-"""Token IDs, splits and counts quoted in the Tokens chapter, computed with the real tiktoken
-(built offline from the pinned rank files by site_build.tokenizer_data)."""
+"""Token IDs, splits and counts quoted in the Tokens chapter, computed with the real tiktoken.
+The texts and the tokenizers live in site_build.data.tokenize (shared with the figures)."""
 from __future__ import annotations
 
-ENCODINGS = ("gpt2", "cl100k_base", "o200k_base")
-
-# key: text to split. A leading space is part of the text (it is how a word usually appears
-# mid-sentence).
-WORDS = {
-    "strawberry": "strawberry",
-    "space_strawberry": " strawberry",
-    "space_tokenization": " tokenization",
-    "hello": "hello",
-    "space_hello": " hello",
-    "Hello": "Hello",
-    "12345": "12345",
-    "space_2024": " 2024",
-    "emoji": "\N{STRAWBERRY}",
-}
-
-# One sentence, in the book's own translations. Counts are tokens for the whole sentence.
-LANGUAGES = {
-    "en": ("English", "My grandmother grows tomatoes in her garden."),
-    "es": ("Spanish", "Mi abuela cultiva tomates en su jardín."),
-    "fr": ("French", "Ma grand-mère cultive des tomates dans son jardin."),
-    "de": ("German", "Meine Großmutter baut in ihrem Garten Tomaten an."),
-    "ru": ("Russian", "Моя бабушка выращивает помидоры в своём саду."),
-    "el": ("Greek", "Η γιαγιά μου καλλιεργεί ντομάτες στον κήπο της."),
-    "hi": ("Hindi", "मेरी दादी अपने बगीचे में टमाटर उगाती हैं।"),
-    "ar": ("Arabic", "تزرع جدتي الطماطم في حديقتها."),
-    "zh": ("Chinese", "我的奶奶在她的花园里种西红柿。"),
-    "ja": ("Japanese", "祖母は庭でトマトを育てています。"),
-    "ko": ("Korean", "할머니는 정원에서 토마토를 키우십니다."),
-}
-
-
-def encoding(name: str):
-    from site_build.tokenizer_data import tiktoken_encoding
-    return tiktoken_encoding(name)
-
-
-def ids(text: str, enc: str) -> list[int]:
-    return encoding(enc).encode(text, disallowed_special=())
-
-
-def piece_label(b: bytes) -> str:
-    """A token's text with a leading space shown as ␣; bytes that are not whole characters are
-    shown in hex, in angle brackets."""
-    try:
-        s = b.decode("utf-8")
-    except UnicodeDecodeError:
-        return "⟨" + b.hex(" ") + "⟩"
-    return s.replace(" ", "␣")
-
-
-def split(text: str, enc: str) -> str:
-    e = encoding(enc)
-    return " · ".join(f"{piece_label(e.decode_single_token_bytes(i))} ({i})"
-                      for i in ids(text, enc))
-
-
-def count(text: str, enc: str) -> int:
-    return len(ids(text, enc))
-
-
-def ratio(code: str, enc: str) -> float:
-    return count(LANGUAGES[code][1], enc) / count(LANGUAGES["en"][1], enc)
+from site_build.data.tokenize import (ENCODINGS, LANGUAGES, STEMS, UNHELPFULNESS, WORDS,  # noqa: F401
+                                      count, encoding, ids, piece_label, ratio, split,
+                                      vocabulary_size)
 
 
 def facts() -> dict[str, str]:
@@ -72,7 +12,9 @@ def facts() -> dict[str, str]:
     for enc in ENCODINGS:
         (sid,) = ids(" strawberry", enc)
         out[f"tokenize.strawberry.{enc}"] = str(sid)
-        out[f"tokenize.n_vocab.{enc}"] = f"{encoding(enc).n_vocab:,}"
+        if enc != "gpt2":      # gpt2 uses every ID, so its n_vocab is its vocabulary size
+            out[f"tokenize.n_vocab.{enc}"] = f"{encoding(enc).n_vocab:,}"
+        out[f"tokenize.vocab.{enc}"] = f"{vocabulary_size(enc):,}"
         for key, text in WORDS.items():
             out[f"tokenize.split.{key}.{enc}"] = split(text, enc)
         for code, (_, sentence) in LANGUAGES.items():
@@ -82,4 +24,8 @@ def facts() -> dict[str, str]:
         out[f"tokenize.lang.text.{code}"] = sentence
     out["tokenize.strawberry_nospace.count.cl100k_base"] = str(count("strawberry",
                                                                      "cl100k_base"))
+    for key, text in STEMS.items():
+        out[f"tokenize.stem.{key}.cl100k_base"] = split(text, "cl100k_base")
+    for enc in ("cl100k_base", "o200k_base"):
+        out[f"tokenize.unhelpfulness.{enc}"] = split(UNHELPFULNESS, enc)
     return out

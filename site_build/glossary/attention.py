@@ -18,5 +18,16 @@ TERMS = {
     "FlashAttention": "A way of computing exactly the same attention with far less data shuffled "
                       "between a GPU's slow and fast memory, and so faster.",
     "sliding-window": "Attention limited to a fixed number of recent tokens, cheaper on long "
-                      "texts but blind to what lies further back.",
+                      "texts. What lies further back reaches a token only if earlier layers "
+                      "relayed it forward, step by step.",
+    "Transformer": "The design behind today's language models (2017): a stack of identical "
+                   "layers, each an attention step followed by a feed-forward block.",
+    "parameter": "One of the adjustable numbers inside a model, set by training. A 7B model has "
+                 "about seven billion of them.",
+    "feed-forward block": "The second half of each Transformer layer: a calculation applied to "
+                          "each token on its own. It holds about two thirds of a layer's "
+                          "parameters.",
+    "residual stream": "The running list of numbers for each token that passes up through the "
+                       "layers; each attention step and feed-forward block adds its result to "
+                       "it rather than replacing it.",
 }

@@ -6,6 +6,9 @@ TERMS = {
     "nats": "The unit of a loss computed with natural logarithms (like bits, which use base 2).",
     "gradient descent": "Improving a model by repeatedly nudging each of its numbers a little in "
                         "the direction that lowers the loss.",
+    "batch": "A group of inputs processed together in one go. In training, the text behind one "
+             "adjustment of the model (millions of tokens in large runs); in serving, the "
+             "requests answered side by side.",
     "learning rate": "How big each gradient-descent step is.",
     "backpropagation": "The algorithm that works out, for every number in a network at once, "
                        "which way and how strongly it affects the loss.",

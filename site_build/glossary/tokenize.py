@@ -1,6 +1,12 @@
 TERMS = {
-    "tokenizer": "The fixed program that cuts text into tokens and gives each one its number; it "
-                 "is built once, before the model is trained, and never changes after.",
+    "tokenizer": "The fixed program that cuts text into tokens and gives each one its number. It "
+                 "is built before the model is trained, and its vocabulary stays fixed after, "
+                 "apart from a few special marker tokens (such as chat markers) that may be "
+                 "added for fine-tuning.",
+    "token": "The unit a language model reads and writes: a whole word, a piece of a word, a "
+             "punctuation mark or a single byte, each with its own number.",
+    "vocabulary": "The complete list of tokens a tokenizer can produce, each with its number: "
+                  "about 100,000 for GPT-4's tokenizer.",
     "token ID": "The whole number a tokenizer gives a token, such as 73700. It is a name tag, an "
                 "index into a table; it says nothing about meaning.",
     "subword": "A piece of a word, such as “ization”: the unit most tokenizers use, between "

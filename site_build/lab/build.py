@@ -6,7 +6,8 @@ Writes under docs/generated/data/lab/:
                    "heldout_loss": [[step, loss]], "checkpoints": [{"step", "tokens",
                    "heldout_loss", "samples": [{"prompt", "reply"}]}]}
   embedding.json   {"points": [{"id", "word", "group", "x", "y"}], "groups": [{"name",
-                   "members", "together"}]}
+                   "members", "together"}],
+                   "analogies": {name: {"hits", "tries", "example"}}}
 and build/lab-report.json: everything site_build/lab/evaluate.py measures, which the facts read.
 The report is reused while the weights and the code that measures them are unchanged (measuring
 takes about half a minute), so a rebuild never retrains and rarely re-measures.

@@ -108,7 +108,7 @@ GROUPS = {
 def embedding() -> dict:
     """The learned token table on a 2-D map (the two main directions of the word tokens'
     vectors), the groups of the world's words and how well each holds together (the share of
-    its members whose nearest neighbour is in the same group)."""
+    its members whose nearest neighbour is in the same group), and analogy tests."""
     P, _ = weights()
     m = _lm.load("base")
     wte = P["wte"].astype(np.float64)
@@ -146,7 +146,37 @@ def embedding() -> dict:
     return {"points": [{"id": int(i), "word": m.piece(i).strip(), "group": group_of[i],
                         "x": round(float(a), 4), "y": round(float(b), 4)}
                        for i, (a, b) in zip(ids, xy)],
-            "groups": groups}
+            "groups": groups, "analogies": analogies(m, wte)}
+
+
+def analogies(m, wte) -> dict:
+    """b - a + c, nearest by cosine among whole-word tokens other than a, b, c: does it land on
+    d? Tried on every ordered pair of (country, capital) and (animal, food) facts."""
+    out = {}
+    vocab = [i for i in range(m.tokenizer.vocab_size) if re.fullmatch(r" [A-Za-z]+", m.piece(i) or "")]
+    unit = wte[vocab] / np.linalg.norm(wte[vocab], axis=1, keepdims=True)
+    for name, pairs in (("country → capital", world.COUNTRIES), ("animal → food", world.ANIMALS)):
+        pairs = [(m.encode(" " + a), m.encode(" " + b)) for a, b in pairs.items()]
+        pairs = [(a[0], b[0]) for a, b in pairs if len(a) == 1 and len(b) == 1]
+        hits = tries = 0
+        example = None
+        for a, b in pairs:
+            for c, d in pairs:
+                if a == c:
+                    continue
+                v = wte[b] - wte[a] + wte[c]
+                s = unit @ (v / np.linalg.norm(v))
+                for skip in (a, b, c):
+                    s[vocab.index(skip)] = -np.inf
+                got = vocab[int(s.argmax())]
+                hits += got == d
+                tries += 1
+                if example is None:
+                    example = {"a": m.piece(a).strip(), "b": m.piece(b).strip(),
+                               "c": m.piece(c).strip(), "want": m.piece(d).strip(),
+                               "got": m.piece(got).strip()}
+        out[name] = {"hits": hits, "tries": tries, "example": example}
+    return out
 
 
 def history() -> dict:

@@ -9,7 +9,8 @@ CAPTION = ("Predicted loss against model size when the compute budget is fixed (
            "budget buys training tokens). Each curve has a lowest point, and it moves down and to "
            "the right as the budget grows. Gopher (280B parameters, 300B tokens) and Chinchilla "
            "(70B, 1.4T) used about the same compute; the smaller, longer-trained model scores lower. "
-           "Computed from the fitted formula of Hoffmann et al. (2022), not measured.")
+           "Computed from the loss formula of Hoffmann et al. (2022) as corrected by Besiroglu et al. "
+           "(2024), not measured.")
 
 
 def figure() -> str:

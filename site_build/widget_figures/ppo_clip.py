@@ -6,7 +6,8 @@ from widgets import ppo_clip as w
 CAPTION = ("How much credit one update gets as the new model makes an answer more or less likely "
            "(r = new probability ÷ old probability), with clip range ε = 0.2. Dashed: the "
            "unclipped objective r·A. Solid: PPO's clipped objective, which goes flat once the step "
-           "has gone far enough in the direction the advantage asks for.")
+           "has gone far enough in the direction the advantage asks for. Flat means no push to go "
+           "further; it does not stop a step from overshooting.")
 
 
 def figure() -> str:

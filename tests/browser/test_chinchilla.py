@@ -14,15 +14,14 @@ def test_bigger_budget_moves_the_optimum_down_and_right(page, base_url):
     page.locator('[data-widget="chinchilla"]').scroll_into_view_if_needed()
     root = wait_ready(page, "chinchilla")
     assert root.locator("rect.model").count() == 1 and root.locator("circle.model").count() == 1
-    assert "32B parameters" in root.locator(".tbt-chin-best").inner_text() or \
-        "30B parameters" in root.locator(".tbt-chin-best").inner_text()
+    assert "67B parameters" in root.locator(".tbt-chin-best").inner_text()
     x0, y0 = best(page)
     page.eval_on_selector(SLIDER, """el => { el.value = 25;
         el.dispatchEvent(new Event('input', {bubbles: true})); }""")
     page.wait_for_function(f"() => document.querySelector('{ROOT} .tbt-chin-best').textContent.includes('10²⁵')")
     x1, y1 = best(page)
     assert x1 > x0 and y1 > y0           # right (bigger model) and lower on the chart (less loss)
-    assert "120B parameters" in root.locator(".tbt-chin-best").inner_text()
+    assert "310B parameters" in root.locator(".tbt-chin-best").inner_text()
     root.get_by_role("button", name="Set the budget to Gopher's").click()
     page.wait_for_function(f"() => document.querySelector('{SLIDER}').value === '23.7'")
     assert best(page) == [x0, y0]

@@ -31,6 +31,21 @@ def test_shared_link_restores_state_after_instant_navigation(page, base_url):
     assert page.locator("#widget-temperature-temperature").input_value() == "0.3"
 
 
+def test_a_late_section_anchor_does_not_land_on_the_next_page(page, base_url):
+    """The theme writes the heading in view into the address 250 ms after scrolling stops; a
+    reader who follows a link before then must not get that heading on the next page's address
+    (this is what made the instant-navigation test land on /#temperature now and then)."""
+    for _ in range(3):
+        page.goto(base_url + "inference/")
+        wait_ready(page, "temperature")
+        page.mouse.wheel(0, 300)                     # scroll, then click at once
+        page.wait_for_timeout(60)
+        page.locator(".md-nav__link", has_text="Start here").first.click()
+        page.wait_for_url(base_url)
+        page.wait_for_timeout(700)                   # well past the theme's 250 ms debounce
+        assert page.url == base_url
+
+
 def test_copy_link_produces_the_link_that_restores_the_view(new_page, base_url):
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto(base_url + "inference/")
@@ -118,10 +133,23 @@ def test_widget_works_by_touch_on_a_phone(new_page, base_url):
     page.wait_for_selector("#widget-temperature .tbt-bar.is-marked")
 
 
+SMALL_CONTROLS = """() => [...document.querySelectorAll(
+    '.tbt-widget :is(input, select, textarea, button), .tbt-offline :is(input, select, button)')]
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+  .map(el => [el, el.getBoundingClientRect()])
+  .filter(([, r]) => r.width < 24 || r.height < 24)
+  .map(([el, r]) => `${el.id || el.className || el.tagName}: ${r.width.toFixed(1)}x${r.height.toFixed(1)}px`)"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_accessibility_audit_has_no_serious_violations(new_page, base_url, site_dir, scheme):
+def test_accessibility_audit_has_no_serious_violations(new_page, base_url, site_dir, scheme, width):
+    """axe (serious and critical) on every page with every widget live, at desktop and phone
+    width, in both colour schemes; and every control at least 24 x 24 px (WCAG 2.2 target size)."""
     axe = npm.package_dir("axe-core") / "axe.min.js"
-    page = new_page(color_scheme=scheme)
+    phone = width < 600
+    page = new_page(color_scheme=scheme, viewport={"width": width, "height": 740 if phone else 900},
+                    is_mobile=phone, has_touch=phone)
     problems = []
     for url in pages(site_dir):
         page.goto(base_url + url.removeprefix("./"))
@@ -133,6 +161,7 @@ def test_accessibility_audit_has_no_serious_violations(new_page, base_url, site_
             .violations.filter(v => ['serious', 'critical'].includes(v.impact))
             .map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)""")
         problems += [f"{url}: {p}" for p in result]
+        problems += [f"{url}: control smaller than 24x24 px: {c}" for c in page.evaluate(SMALL_CONTROLS)]
     assert not problems, "\n".join(problems)
 
 

@@ -87,3 +87,57 @@ def test_keyboard_reaches_the_chips_and_reveals_ids(page, base_url):
     assert details.get_attribute("aria-live") == "polite"
     page.keyboard.press("End")
     assert f"ID {ids[-1]}" in details.inner_text()
+
+
+def test_a_failed_download_keeps_the_live_view_and_the_choice(new_page, base_url, watch, block):
+    """As a new reader would: the tokenizer is open, the network goes away, they pick o200k_base.
+    Python is still running, so the live view stays; a plain note says the download failed; the
+    choice is kept; "Try again" (once the file can be had) shows o200k_base's tokens."""
+    watch.allow_errors = True                        # Chromium logs the failed request
+    page = new_page()
+    root = open_widget(page, base_url)
+    block("o200k_base.bin")                          # the server refuses it, like a dead network
+    page.select_option("#widget-tokenizer-encoding", "o200k_base")
+    alert = root.locator(".tbt-notice")
+    page.wait_for_selector('#widget-tokenizer[data-download="failed"]', state="attached", timeout=10_000)
+    assert root.get_attribute("data-state") == "ready"          # not "could not start"
+    assert "could not download" in alert.inner_text().lower()
+    assert root.locator(".tbt-tok-chip").count() > 0             # the previous result stays
+    assert page.locator("#widget-tokenizer-encoding").input_value() == "o200k_base"
+    page.wait_for_function("() => new URLSearchParams(location.search).get('encoding') === 'o200k_base'")
+    from tests.conftest import BLOCKED
+    BLOCKED.discard("o200k_base.bin")
+    alert.get_by_role("button", name="Try again").click()
+    page.wait_for_function("() => document.querySelector(%s).textContent.includes('(o200k_base)')"
+                           % json.dumps(COUNTS))
+    assert chip_ids(page) == expected("How many r's are in strawberry?", "o200k_base")
+    assert root.get_attribute("data-download") is None
+    assert not [e for e in watch.errors if e.startswith("uncaught")]
+
+
+# 4,500 characters: under the box's limit of 5,000 UTF-16 units even with the emoji's surrogates.
+LONG = ("Tokenizers split text into pieces: ünïcödé, 東京, 12345, emoji 👩‍💻! " * 80)[:4500]
+
+
+def test_a_long_text_draws_what_can_be_seen_and_the_rest_on_demand(page, base_url):
+    """A long paste (about 2,000 tokens) no longer draws thousands of chips in one go (that
+    blocked the page for up to ~450 ms; `make bench` reports the longest task now): the first
+    chips fill the box, scrolling draws more, End reaches the last token, and every ID is right."""
+    open_widget(page, base_url)
+    ids = expected(LONG)
+    page.fill(BOX, LONG)
+    page.wait_for_function("([sel, want]) => document.querySelector(sel).textContent.includes(want)",
+                           arg=[COUNTS, f"{len(ids)} tokens (cl100k_base)"])
+    chips = "#widget-tokenizer .tbt-tok-chips"
+    drawn = page.locator(f"{chips} .tbt-tok-chip").count()
+    assert 0 < drawn < len(ids)
+    assert "more tokens" in page.locator(f"{chips} .tbt-tok-more").inner_text()
+    page.eval_on_selector(chips, "el => { el.scrollTop = el.scrollHeight; }")
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel + ' .tbt-tok-chip').length > n",
+                           arg=[chips, drawn])
+    page.focus(f"{chips} .tbt-tok-chip[tabindex='0']")
+    page.keyboard.press("End")
+    page.wait_for_function("([sel, id]) => document.querySelector(sel).textContent.includes('ID ' + id + ' ')",
+                           arg=["#widget-tokenizer .tbt-tok-details", ids[-1]])
+    assert chip_ids(page) == ids
+    assert page.locator(f"{chips} .tbt-tok-more").count() == 0

@@ -22,7 +22,17 @@ def test_optimum_moves_down_and_right_with_budget():
 
 
 def test_loss_formula_and_constants():
-    assert w.loss(1e9, 1e10) == pytest.approx(1.69 + 406.4 / 1e9 ** 0.34 + 410.7 / 1e10 ** 0.28)
+    # Besiroglu et al. (2024), the corrected fit of Hoffmann et al.'s approach 3.
+    assert w.loss(1e9, 1e10) == pytest.approx(
+        1.82 + 482.01 / 1e9 ** 0.3478 + 2085.43 / 1e10 ** 0.3658)
+
+
+def test_corrected_fit_agrees_with_the_chinchilla_lesson():
+    """At Chinchilla's own budget the best split is near Chinchilla: ~70B, ~20 tokens/param."""
+    c = w.MODELS["chinchilla"]
+    opt = w.optimum(w.compute(c["params"], c["tokens"]))
+    assert 60e9 < opt["params"] < 85e9
+    assert 15 < opt["tokens_per_param"] < 22
 
 
 def test_chinchilla_beats_gopher_at_about_the_same_compute():

@@ -18,6 +18,20 @@ def test_known_ids_from_the_checked_inventory():
     assert f["tokenize.strawberry.gpt2"] == "41236"
     assert f["tokenize.split.strawberry.cl100k_base"] == "str (496) · aw (675) · berry (15717)"
     assert f["tokenize.n_vocab.cl100k_base"] == "100,277"
+    # 100,256 ordinary tokens and 5 special ones; IDs 100,256 and 100,261-100,275 are unused.
+    assert f["tokenize.vocab.cl100k_base"] == "100,261"
+    assert f["tokenize.vocab.o200k_base"] == "200,000"
+
+
+def test_stems_and_pieces_are_what_the_prose_says():
+    """cl100k gives walked/walking/walker one unrelated token each; unhelpfulness is un·help·fulness."""
+    f = t.facts()
+    for word in ("walked", "walking", "walker"):
+        ids = tiktoken_encoding("cl100k_base").encode(" " + word)
+        assert len(ids) == 1 and f[f"tokenize.stem.{word}.cl100k_base"].startswith("␣" + word)
+    for enc in ("cl100k_base", "o200k_base"):
+        pieces = [tiktoken_encoding(enc).decode([i]) for i in tiktoken_encoding(enc).encode("unhelpfulness")]
+        assert pieces == ["un", "help", "fulness"]
 
 
 def test_split_round_trips_and_counts_match():

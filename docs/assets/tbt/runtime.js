@@ -36,7 +36,7 @@
           if (!pending) return;
           this.waiting.delete(data.id);
           if (data.ok) pending.resolve(JSON.parse(data.json));
-          else pending.reject(new Error(data.error));
+          else pending.reject(Object.assign(new Error(data.error), { kind: data.kind || "python" }));
         };
         worker.onerror = (event) => {
           event.preventDefault(); // reported to the reader, not thrown as uncaught
@@ -70,6 +70,31 @@
       await this.start();
       return this.send({ type: "call", widget, state, files });
     },
+  };
+
+  // ---- The address bar names the page on screen -------------------------------------------
+  // mkdocs-material's navigation.tracking writes the heading in view into the address, 250 ms
+  // after scrolling stops. If the reader follows a link within those 250 ms, that late write
+  // lands on the next page's address ("/#temperature" on the start page). We keep the path of the
+  // page whose content is on screen, and ignore a hash written for any other page or for an id
+  // this page does not have.
+  let shownPath = location.pathname;
+  const onPage = (hash) => {
+    try {
+      return !!document.getElementById(decodeURIComponent(hash.slice(1)));
+    } catch (err) {
+      return false;                 // a malformed escape names nothing
+    }
+  };
+  const replaceState = history.replaceState.bind(history);
+  history.replaceState = function (data, unused, url) {
+    if (url != null) {
+      const next = new URL(String(url), location.href);
+      if (next.hash && next.hash !== location.hash && (next.pathname !== shownPath || !onPage(next.hash))) {
+        return undefined;
+      }
+    }
+    return replaceState(data, unused, url);
   };
 
   // ---- Shareable state in the address bar --------------------------------------------------
@@ -122,8 +147,14 @@
     for (const old of root.querySelectorAll(":scope > .tbt-live, :scope > .tbt-error")) old.remove();
     const box = el("div", "tbt-error");
     box.setAttribute("role", "alert");
-    box.append(el("p", "", "The interactive version of this figure could not start in this " +
-      "browser, so you are seeing its static picture, which shows the same idea."));
+    box.append(el("p", "", (err && err.kind === "download"
+      ? "A file this figure needs could not be downloaded" + (navigator.onLine === false
+        ? " (you seem to be offline)" : " (perhaps you are offline)")
+      : navigator.onLine === false
+        ? "The interactive version of this figure could not start: you seem to be offline, and " +
+          "it has not been saved for offline use yet"
+        : "The interactive version of this figure could not start in this browser") +
+      ", so you are seeing its static picture, which shows the same idea."));
     const retry = el("button", "md-button", "Try again");
     retry.type = "button";
     retry.addEventListener("click", () => {
@@ -207,6 +238,28 @@
     }
   }
 
+  // A wide table scrolls sideways inside its own box on a phone; keyboard users must be able to
+  // reach that box to scroll it (axe: scrollable-region-focusable), so a box that scrolls gets a
+  // tab stop and a name, and loses them again when it no longer scrolls (e.g. after rotating).
+  function scrollables() {
+    for (const box of document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table:not([class])")) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table (scrolls sideways)");
+        box.dataset.tbtScroll = "1";
+      } else if (!scrolls && box.dataset.tbtScroll) {
+        for (const a of ["tabindex", "role", "aria-label", "data-tbt-scroll"]) box.removeAttribute(a);
+      }
+    }
+  }
+  let resizeTimer = 0;
+  addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(scrollables, 200);
+  });
+
   // ---- Mounting --------------------------------------------------------------------------
   async function mount(root) {
     if (root.dataset.mounted) return;
@@ -229,6 +282,26 @@
       let instance = null;
       const live = el("div", "tbt-live");
       const request = (s) => engine.call(name, s, view.files ? view.files(s) : []);
+      // A data file that fails to download leaves Python and the live view as they were: the
+      // reader's choice stays (in the controls and the address), a plain note says what failed,
+      // and "Try again" asks for the same state again.
+      const notice = el("div", "tbt-notice");
+      notice.setAttribute("role", "alert");
+      const downloadFailed = (err) => {
+        notice.replaceChildren(el("p", "", "Could not download the data for this choice" +
+          (navigator.onLine === false ? ": you seem to be offline." : " (perhaps you are offline).") +
+          " The figure below still shows the previous result."));
+        const again = el("button", "md-button tbt-button", "Try again");
+        again.type = "button";
+        again.addEventListener("click", () => {
+          notice.replaceChildren();
+          root.dataset.download = "retrying";
+          refresh();
+        });
+        notice.append(again);
+        root.dataset.download = "failed";
+        if (window.console) console.warn(`[tbt] ${name}:`, err && err.message);
+      };
       const refresh = async () => {
         busy = true;
         try {
@@ -238,10 +311,17 @@
             if (!root.isConnected) return;
             if (!dirty) state = model.state;
             instance.render(model);
+            if (root.dataset.download) {
+              notice.replaceChildren();
+              delete root.dataset.download;
+            }
             syncAddress();
           } while (dirty);
         } catch (err) {
-          showError(root, err);
+          if (err && err.kind === "download" && root.isConnected) {
+            downloadFailed(err);
+            syncAddress();
+          } else showError(root, err);
         } finally {
           busy = false;
         }
@@ -252,7 +332,9 @@
       const syncAddress = () => {
         clearTimeout(addressTimer);
         addressTimer = setTimeout(() => {
-          if (root.isConnected) history.replaceState(history.state, "", urlFor(specs, state));
+          if (root.isConnected && location.pathname === shownPath) {
+            history.replaceState(history.state, "", urlFor(specs, state));
+          }
         }, 150);
       };
       const ctx = {
@@ -268,6 +350,7 @@
         },
       };
       instance = view.mount(live, ctx);
+      live.prepend(notice);
       const first = await request(state);
       state = first.state;
       instance.render(first);
@@ -295,7 +378,10 @@
     : null;
 
   function scan() {
+    shownPath = location.pathname;
+    placeOffline();
     glossaryFocus();
+    scrollables();
     const search = document.querySelector(".md-search[role='dialog']:not([aria-label])");
     if (search) search.setAttribute("aria-label", "Search the book"); // theme's dialog has no name
     if (document.documentElement.classList.contains("tbt-has-presenter")) {
@@ -310,7 +396,127 @@
     }
   }
 
-  window.__tbt = { engine, scan, mount };
+  // ---- Offline copy (service worker) ---------------------------------------------------------
+  // The worker (sw.js at the site root) caches what is used and, on request, the whole book. Only
+  // where browsers allow service workers: HTTPS, or http on 127.0.0.1/localhost; never file://.
+  const offline = {
+    supported: "serviceWorker" in navigator && window.isSecureContext && /^https?:$/.test(location.protocol),
+    box: null,
+    swapOnLeave: false,
+  };
+  function mb(bytes) {
+    return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+  }
+  function askWorker(message) {
+    return navigator.serviceWorker.ready.then((reg) => new Promise((resolve, reject) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }) => resolve(data);
+      const timer = setTimeout(() => reject(new Error("no answer")), 10000);
+      channel.port1.addEventListener("message", () => clearTimeout(timer));
+      reg.active.postMessage(message, [channel.port2]);
+    }));
+  }
+  function offlineBox() {
+    if (offline.box) return offline.box;
+    const box = el("section", "tbt-offline");
+    box.setAttribute("aria-label", "Offline copy");
+    const text = el("p", "tbt-offline-text", "");
+    const bar = el("progress", "tbt-offline-progress");
+    bar.max = 1;
+    bar.value = 0;
+    bar.hidden = true;
+    bar.setAttribute("aria-label", "Saving the book for offline reading");
+    const save = el("button", "md-button tbt-button", "Make this book available offline");
+    save.type = "button";
+    const remove = el("button", "md-button tbt-button", "Remove offline copy");
+    remove.type = "button";
+    remove.hidden = true;
+    const said = el("p", "tbt-offline-said", "");
+    said.setAttribute("aria-live", "polite");
+    box.append(text, save, remove, bar, said);
+    let total = 0;
+    const show = (s) => {
+      total = s.bytes || total;
+      box.dataset.offline = s.saving ? "saving" : s.saved ? "saved" : "none";
+      save.hidden = !!s.saved;
+      save.disabled = !!s.saving;
+      remove.hidden = !s.saved;
+      bar.hidden = !s.saving;
+      text.textContent = s.saved
+        ? `This book is saved on this device for offline reading (${mb(total)}): every chapter opens and every widget works without a network.`
+        : `Reading on a train or a school network? Save the whole book on this device: ${mb(total)} ` +
+          `(${s.files} files: every chapter, Python for the widgets, and their data).`;
+    };
+    save.addEventListener("click", () => {
+      said.textContent = `Saving ${mb(total)}…`;
+      show({ saving: true, saved: false, bytes: total, files: 0 });
+      askWorker({ type: "save" }).catch((err) => {
+        said.textContent = `Could not start saving: ${err.message}.`;
+      });
+    });
+    remove.addEventListener("click", () => {
+      askWorker({ type: "remove" }).then((s) => {
+        show(s);
+        said.textContent = "The offline copy was removed.";
+      });
+    });
+    navigator.serviceWorker.addEventListener("message", ({ data }) => {
+      if (!data) return;
+      if (data.type === "progress") {
+        bar.hidden = false;
+        bar.value = data.bytes ? data.done / data.bytes : 0;
+        said.textContent = `Saved ${mb(data.done)} of ${mb(data.bytes)}…`;
+      } else if (data.type === "saved") {
+        show({ saved: true, saving: false, bytes: data.bytes });
+        said.textContent = "Done: the book is available offline.";
+      } else if (data.type === "failed") {
+        show({ saved: false, saving: false, bytes: total });
+        said.textContent = `Saving stopped (${data.error}); perhaps the network went away. Try again when you are online.`;
+      } else if (data.type === "status") {
+        show(data);
+      }
+    });
+    offline.box = box;
+    askWorker({ type: "status" }).then(show, () => box.remove());
+    return box;
+  }
+  function placeOffline() {
+    if (!offline.supported || !navigator.serviceWorker.controller) return;
+    const article = document.querySelector(".md-content__inner");
+    if (article) article.append(offlineBox());
+  }
+  if (offline.supported) {
+    const start = () => navigator.serviceWorker
+      .register(base + "sw.js", { scope: base, updateViaCache: "none" })
+      .then((reg) => {
+        // A newer build is installed and waiting: switch to it when the reader follows a link
+        // (a full page load then, so the new page never runs with this page's older assets).
+        const watch = (worker) => worker && worker.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) offline.swapOnLeave = true;
+        });
+        if (reg.waiting && navigator.serviceWorker.controller) offline.swapOnLeave = true;
+        watch(reg.installing);
+        reg.addEventListener("updatefound", () => watch(reg.installing));
+      })
+      .catch(() => {});                      // e.g. a build without generated/offline.js
+    navigator.serviceWorker.addEventListener("controllerchange", placeOffline);
+    document.addEventListener("click", (event) => {
+      if (!offline.swapOnLeave || event.defaultPrevented || event.button !== 0 ||
+          event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.target || link.origin !== location.origin || !link.href.startsWith(base)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();       // no instant navigation into the new build
+      navigator.serviceWorker.getRegistration(base).then((reg) => {
+        if (reg && reg.waiting) reg.waiting.postMessage({ type: "swap" });
+        setTimeout(() => { location.href = link.href; }, 100);
+      });
+    }, true);
+    if (document.readyState === "complete") start();
+    else addEventListener("load", start, { once: true });
+  }
+
+  window.__tbt = { engine, scan, mount, offline };
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(scan); // every page, including instant navigation
   } else if (document.readyState === "loading") {

@@ -69,7 +69,14 @@ self.onmessage = async ({ data: msg }) => {
       self.postMessage({ id: msg.id, ok: true, json: "null" });
       return;
     }
-    await Promise.all((msg.files || []).map(need));
+    try {
+      await Promise.all((msg.files || []).map(need));
+    } catch (err) {
+      // Python is fine; a data file did not arrive (offline, or the server said no). The page
+      // keeps the live view and offers a retry (need() forgets failed downloads).
+      self.postMessage({ id: msg.id, ok: false, kind: "download", error: String((err && err.message) || err) });
+      return;
+    }
     const json = call(msg.widget, JSON.stringify(msg.state));
     self.postMessage({ id: msg.id, ok: true, json });
   } catch (err) {

@@ -1,5 +1,5 @@
 // Chinchilla: the view. Loss curve, optimum and the two published models come from
-// widgets/chinchilla.py (the Hoffmann et al. 2022 fitted formula); this file draws them as SVG.
+// widgets/chinchilla.py (Hoffmann et al.'s 2022 formula, as corrected by Besiroglu et al. 2024); this file draws them as SVG.
 import { button, h, slider, svg, toggle } from "../ui.js";
 
 export const styles = true;
@@ -81,13 +81,13 @@ export function mount(live, ctx) {
       draw(view);
       const b = view.best;
       best.textContent = `At ${sci(view.compute)} FLOPs the formula's best split is ${size(b.params)} parameters trained on ${size(b.tokens)} tokens ` +
-        `(about ${Math.round(b.tokens_per_param)} tokens per parameter), for a predicted loss of ${b.loss.toFixed(3)}.`;
+        `(about ${Math.round(b.tokens_per_param)} tokens per parameter), for a predicted loss of ${b.loss.toFixed(2)}.`;
       models.replaceChildren(...view.models.map((m) => h("li", {},
-        `${m.name}: ${size(m.params)} parameters, ${size(m.tokens)} tokens, ${sci(m.compute)} FLOPs, predicted loss ${m.loss.toFixed(3)}.`)));
+        `${m.name}: ${size(m.params)} parameters, ${size(m.tokens)} tokens, ${sci(m.compute)} FLOPs, predicted loss ${m.loss.toFixed(2)}.`)));
       where.textContent = view.models.length
         ? "The two published models are drawn at their own budgets (about 5 × 10²³ FLOPs), whatever the slider says; at that budget they sit on the curve."
         : "";
-      note.textContent = `Budget ${sci(view.compute)} FLOPs: best size ${size(b.params)} parameters, loss ${b.loss.toFixed(3)}.`;
+      note.textContent = `Budget ${sci(view.compute)} FLOPs: best size ${size(b.params)} parameters, loss ${b.loss.toFixed(2)}.`;
     },
   };
 }

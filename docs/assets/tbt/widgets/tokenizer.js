@@ -43,24 +43,124 @@ export function mount(live, ctx) {
 
   let model = null;
   let active = 0;          // index of the chip that holds the tab stop
-  const buttons = [];
+  let shown = null;        // the chip whose details are shown
+  const buttons = [];      // the chips drawn so far, in order
+  // A long text has thousands of tokens. Drawing every chip at once blocked the page for
+  // hundreds of milliseconds (and every later slice re-laid out all chips before it), so only
+  // what can be seen is drawn: the first SLICE chips fill the scrolling box several times over,
+  // and a marker at the end of the box draws the next SLICE when the reader scrolls near it.
+  // Moving by keyboard past the drawn chips (End) draws the rest in slices, one per task.
+  const SLICE = 300;
+  let drawing = 0;         // generation: a newer render stops older slices
+  const more = h("span.tbt-tok-more", { "aria-hidden": "true" });
+  const nearEnd = "IntersectionObserver" in window
+    ? new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) grow();
+      }, { root: chips, rootMargin: "0px 0px 300px 0px" })
+    : null;
+  function grow() {
+    if (!model || buttons.length >= model.tokens.length) return;
+    drawUpTo(buttons.length + SLICE);
+    placeMore();
+  }
+  function placeMore() {
+    const left = model.tokens.length - buttons.length;
+    if (left <= 0 || !nearEnd) {
+      more.remove();
+      if (nearEnd) nearEnd.unobserve(more);
+      if (!nearEnd) drawUpTo(model.tokens.length);   // no observer: draw everything
+      delete chips.dataset.drawing;
+      return;
+    }
+    chips.dataset.drawing = String(left);
+    more.textContent = `… ${left} more tokens: scroll down`;
+    chips.append(more);                 // keep the marker last
+    nearEnd.unobserve(more);
+    nearEnd.observe(more);
+  }
+
+  function chip(t, i) {
+    // The accessible name is the visible text plus a hidden ", ID": "How, ID 4438".
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `tbt-tok-chip tbt-tok-c${i % 5}`;
+    b.tabIndex = -1;
+    b.dataset.i = i;
+    const text = document.createElement("span");
+    text.className = "tbt-tok-text";
+    text.textContent = t.shown;
+    const id = document.createElement("span");
+    id.className = "tbt-tok-id";
+    const sr = document.createElement("span");
+    sr.className = "tbt-tok-sr";
+    sr.textContent = ", ID ";
+    id.append(sr, String(t.id));
+    b.append(text, id);
+    return b;
+  }
+
+  function drawUpTo(end) {
+    const tokens = model.tokens;
+    end = Math.min(end, tokens.length);
+    if (end <= buttons.length) return;
+    const frag = document.createDocumentFragment();
+    for (let i = buttons.length; i < end; i++) {
+      const b = chip(tokens[i], i);
+      buttons.push(b);
+      frag.append(b);
+    }
+    if (more.isConnected) chips.insertBefore(frag, more);
+    else chips.append(frag);
+  }
 
   function describe(i) {
     const t = model.tokens[i];
     details.textContent = `Token ${i + 1} of ${model.n_tokens}: “${t.text}” is ID ${t.id} in ${model.encoding}; bytes (hex): ${t.bytes}.`;
-    buttons.forEach((b, j) => b.classList.toggle("is-shown", j === i));
+    if (shown) shown.classList.remove("is-shown");
+    shown = buttons[i] || null;
+    if (shown) shown.classList.add("is-shown");
   }
 
-  function moveTo(i) {
-    if (!buttons.length) return;
-    active = Math.max(0, Math.min(buttons.length - 1, i));
-    buttons.forEach((b, j) => b.setAttribute("tabindex", j === active ? "0" : "-1"));
+  async function moveTo(i) {
+    if (!model || !model.tokens.length) return;
+    i = Math.max(0, Math.min(model.tokens.length - 1, i));
+    const generation = drawing;
+    while (buttons.length <= i) {        // e.g. End: draw the chips up to it, a slice per task
+      drawUpTo(buttons.length + SLICE);
+      placeMore();
+      if (buttons.length <= i) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== drawing) return;
+    }
+    if (buttons[active]) buttons[active].tabIndex = -1;
+    active = i;
+    buttons[active].tabIndex = 0;
     buttons[active].focus();
   }
 
+  const indexOf = (event) => {
+    const b = event.target.closest && event.target.closest(".tbt-tok-chip");
+    return b && chips.contains(b) ? Number(b.dataset.i) : -1;
+  };
+  chips.addEventListener("mouseover", (event) => {
+    const i = indexOf(event);
+    if (i >= 0 && buttons[i] !== shown) describe(i);
+  });
+  chips.addEventListener("click", (event) => {
+    const i = indexOf(event);
+    if (i >= 0) describe(i);
+  });
+  chips.addEventListener("focusin", (event) => {
+    const i = indexOf(event);
+    if (i < 0) return;
+    if (buttons[active] && active !== i) buttons[active].tabIndex = -1;
+    active = i;
+    buttons[i].tabIndex = 0;
+    describe(i);
+  });
   chips.addEventListener("keydown", (event) => {
+    const last = model ? model.tokens.length - 1 : 0;
     const to = { ArrowRight: active + 1, ArrowDown: active + 1, ArrowLeft: active - 1,
-      ArrowUp: active - 1, Home: 0, End: buttons.length - 1 }[event.key];
+      ArrowUp: active - 1, Home: 0, End: last }[event.key];
     if (to == null) return;
     event.preventDefault();
     moveTo(to);
@@ -75,28 +175,19 @@ export function mount(live, ctx) {
       spaces.set(s.show_ws);
       counts.textContent = `${view.n_chars} characters · ${view.n_tokens} tokens (${view.encoding})`;
       const hadFocus = chips.contains(document.activeElement);
+      drawing++;
       buttons.length = 0;
+      shown = null;
       chips.replaceChildren();
-      view.tokens.forEach((t, i) => {
-        // The accessible name is the visible text plus a hidden ", ID": "How, ID 4438".
-        const b = h(`button.tbt-tok-chip.tbt-tok-c${i % 5}`, { type: "button", tabindex: "-1" },
-          h("span.tbt-tok-text", {}, t.shown),
-          h("span.tbt-tok-id", {}, h("span.tbt-tok-sr", {}, ", ID "), String(t.id)));
-        b.addEventListener("mouseenter", () => describe(i));
-        b.addEventListener("focus", () => {
-          active = i;
-          describe(i);
-        });
-        b.addEventListener("click", () => describe(i));
-        buttons.push(b);
-        chips.append(b);
-      });
+      chips.scrollTop = 0;
+      active = Math.min(active, Math.max(0, view.tokens.length - 1));
+      drawUpTo(Math.max(SLICE, active + 1));
+      placeMore();
       if (!view.tokens.length) {
         chips.append(h("span.tbt-tok-empty", {}, "(no text, no tokens)"));
         details.textContent = "Type something to see its tokens.";
       }
-      active = Math.min(active, Math.max(0, buttons.length - 1));
-      if (buttons.length) buttons[active].setAttribute("tabindex", "0");
+      if (buttons.length) buttons[active].tabIndex = 0;
       if (hadFocus && buttons.length) buttons[active].focus();
     },
   };

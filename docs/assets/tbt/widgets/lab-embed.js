@@ -1,0 +1,135 @@
+// The lab model's meaning-space: the view. The 2-D map and groups come from the build
+// (embedding.json); neighbours and the analogy are computed in widgets/lab_embed.py on the real
+// embedding vectors. This file draws the inputs, the map and the lists, as text only.
+import { h, svg } from "../ui.js";
+
+export const styles = true;
+const W = 600;
+const H = 420;
+const PAD = 24;
+const COLOURS = 10;
+
+// The 2nd and 98th percentiles: a few far-out points should not squash the rest into a corner
+// (points beyond them are drawn on the edge).
+function bounds(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))];
+  return [at(0.02), at(0.98)];
+}
+
+export function files() {
+  return ["lab/base.bin", "lab/embedding.json"];
+}
+
+function field(ctx, key, spec, onInput) {
+  const id = ctx.id(key);
+  const input = h("input.tbt-lab-text", { id, type: "text", maxLength: spec.max_len, value: spec.default, spellcheck: false, autocomplete: "off" });
+  input.addEventListener("input", () => onInput(input.value));
+  return {
+    el: h("div.tbt-control.tbt-lab-word", {}, h("label", { htmlFor: id }, spec.label), input),
+    set(v) {
+      if (document.activeElement !== input && input.value !== v) input.value = v;
+    },
+  };
+}
+
+export function mount(live, ctx) {
+  const specs = JSON.parse(ctx.root.dataset.params);
+  const word = field(ctx, "lab_word", specs.lab_word, (v) => ctx.set({ lab_word: v }));
+  const a = field(ctx, "lab_a", specs.lab_a, (v) => ctx.set({ lab_a: v }));
+  const b = field(ctx, "lab_b", specs.lab_b, (v) => ctx.set({ lab_b: v }));
+  const c = field(ctx, "lab_c", specs.lab_c, (v) => ctx.set({ lab_c: v }));
+  const expect = field(ctx, "lab_expect", specs.lab_expect, (v) => ctx.set({ lab_expect: v }));
+  const wordNote = h("p.tbt-note", { "aria-live": "polite" });
+  const neighbours = h("ol.tbt-lab-nn");
+  const analogyNote = h("p.tbt-lab-analogy", { "aria-live": "polite" });
+  const results = h("ol.tbt-lab-nn");
+  const map = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "tbt-lab-emb-map", role: "img" });
+  const mapTitle = svg("title");
+  const dots = svg("g");
+  const marks = svg("g");
+  map.append(mapTitle, dots, marks);
+  const groupList = h("ul.tbt-lab-groups");
+  live.append(
+    h("p.tbt-lab-heading", {}, "Nearest neighbours"),
+    h("div.tbt-controls", {}, word.el), wordNote, neighbours,
+    h("p.tbt-lab-heading", {}, "Analogy: start − minus + plus"),
+    h("div.tbt-controls", {}, a.el, b.el, c.el, expect.el), analogyNote, results,
+    h("p.tbt-lab-heading", {}, "The map (every whole-word token, flattened to two dimensions at build time)"),
+    h("div.tbt-lab-emb-box", {}, map),
+    h("p.tbt-lab-heading", {}, "The world's groups of words, and how well each holds together (measured at build time)"), groupList,
+  );
+  let at = null;
+
+  function place(points) {
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x0, x1] = bounds(xs);
+    const [y0, y1] = bounds(ys);
+    const clamp = (t) => Math.max(0, Math.min(1, t));
+    const sx = (x) => PAD + clamp((x - x0) / (x1 - x0 || 1)) * (W - 2 * PAD);
+    const sy = (y) => H - PAD - clamp((y - y0) / (y1 - y0 || 1)) * (H - 2 * PAD);
+    const groups = [...new Set(points.map((p) => p.group).filter(Boolean))];
+    at = new Map();
+    dots.replaceChildren(...points.map((p) => {
+      const x = sx(p.x);
+      const y = sy(p.y);
+      at.set(p.id, [x, y, p.word]);
+      const k = groups.indexOf(p.group);
+      return svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: p.group ? 3.2 : 2, class: k < 0 ? "tbt-lab-dot" : `tbt-lab-dot tbt-lab-g${k % COLOURS}` });
+    }));
+  }
+
+  function label(id, cls) {
+    const p = at.get(id);
+    if (!p) return [];
+    return [svg("circle", { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 5.5, class: `tbt-lab-mark ${cls}` }),
+      svg("text", { x: (p[0] + 7).toFixed(1), y: (p[1] - 6).toFixed(1), class: `tbt-lab-label ${cls}` }, p[2])];
+  }
+
+  function list(ol, items) {
+    ol.replaceChildren(...items.map((it) => h("li", {}, h("span.tbt-lab-piece", {}, it.shown), ` cosine ${it.cos.toFixed(2)}`)));
+  }
+
+  return {
+    render(view) {
+      const s = view.state;
+      word.set(s.lab_word);
+      a.set(s.lab_a);
+      b.set(s.lab_b);
+      c.set(s.lab_c);
+      expect.set(s.lab_expect);
+      if (!at) {
+        place(view.points);
+        const names = [...new Set(view.points.map((p) => p.group).filter(Boolean))];
+        groupList.replaceChildren(...view.groups.map((g) =>
+          h("li", {}, h(`span.tbt-lab-swatch.tbt-lab-g${names.indexOf(g.name) % COLOURS}`, { "aria-hidden": "true" }),
+            `${g.name}: ${g.examples.join(", ")}${g.size > g.examples.length ? ", …" : ""} (${g.size} words; ${Math.round(100 * g.together)}% have their nearest neighbour in the same group)`)));
+      }
+      const w = view.word;
+      if (!w.ids.length) wordNote.textContent = "Type a word to see the tokens whose vectors point the same way.";
+      else if (w.split) wordNote.textContent = `The model splits “${w.word}” into ${w.ids.length} tokens (${w.pieces.map((p) => p.shown).join(" + ")}), so this uses their average vector. Nearest:`;
+      else wordNote.textContent = `“${w.word}” is one token (${w.pieces[0].shown}, id ${w.ids[0]}). Nearest of the ${view.candidates} whole-word tokens, by cosine similarity:`;
+      list(neighbours, view.neighbours);
+      const an = view.analogy;
+      if (!an.ok) analogyNote.textContent = an.reason;
+      else {
+        const top = an.results[0];
+        let text = `${s.lab_a.trim()} − ${s.lab_b.trim()} + ${s.lab_c.trim()} lands nearest “${top ? top.shown : "?"}”.`;
+        if (an.split.length) text += ` (Split into several tokens, so averaged: ${an.split.join(", ")}.)`;
+        if (an.works === true) text += ` That is the expected “${an.expect}”: it works here.`;
+        else if (an.works === false) text += ` The expected “${an.expect}” comes ${an.expect_rank ? `${an.expect_rank}th` : "nowhere"}: it does not work here.`;
+        else if (an.expect_split) text += ` “${an.expect}” is several tokens, so it cannot be a single answer.`;
+        analogyNote.textContent = text;
+      }
+      list(results, an.results || []);
+      marks.replaceChildren(
+        ...view.neighbours.slice(0, 3).flatMap((n) => label(n.id, "is-near")),
+        ...w.ids.slice(0, 1).flatMap((id) => label(id, "is-word")),
+        ...(an.results || []).slice(0, 1).flatMap((r) => label(r.id, "is-answer")),
+      );
+      mapTitle.textContent = `Map of ${view.points.length} whole-word tokens, coloured by ${view.groups.length} groups of the world's words; your word and its nearest neighbours are ringed and labelled when they are on the map.`;
+      map.setAttribute("aria-label", mapTitle.textContent);
+    },
+  };
+}

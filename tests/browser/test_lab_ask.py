@@ -1,0 +1,69 @@
+"""Ask the lab model, used as a reader would, in real Chromium against the built site."""
+from tests.conftest import wait_ready
+
+# The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
+# several views start together on this page, and the machine may be busy: allow for that.
+SLOW = 90_000
+
+
+def ready(page, name):
+    page.set_default_timeout(SLOW)
+    return wait_ready(page, name, timeout=SLOW)
+
+ROOT = '[data-widget="lab-ask"]'
+
+
+def labels(page):
+    return page.locator(f"{ROOT} .tbt-bar-label").all_inner_texts()
+
+
+def type_prompt(page, text):
+    box = page.locator(f"{ROOT} textarea")
+    box.fill(text)
+
+
+def test_typing_a_prompt_changes_the_candidates(page, base_url):
+    page.goto(base_url + "lab/")
+    root = ready(page, "lab-ask")
+    before = labels(page)
+    chips_before = root.locator(".tbt-lab-chip").count()
+    assert len(before) == 10 and chips_before > 0
+    type_prompt(page, "Once upon a time, there was a")
+    page.wait_for_function("""([sel, old]) => {
+        const now = [...document.querySelectorAll(sel + ' .tbt-bar-label')].map(e => e.textContent);
+        return now.length === 10 && now.join('|') !== old.join('|'); }""", arg=[ROOT, before])
+    assert root.locator(".tbt-lab-chip").count() != chips_before
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lab_prompt') === 'Once upon a time, there was a'")
+    assert not root.locator(".tbt-lab-clip").is_visible()
+    # A text longer than the context is clipped, and the view says so.
+    type_prompt(page, "Tom saw a dog. " * 60)
+    page.wait_for_selector(f"{ROOT} .tbt-lab-clip:not([hidden])")
+    assert "clipped" in root.locator(".tbt-lab-clip").inner_text()
+
+
+def test_a_shared_link_writes_the_same_reply(new_page, base_url):
+    page = new_page()
+    page.goto(base_url + "lab/?lab_temp=1.2")
+    root = ready(page, "lab-ask")
+    root.get_by_role("button", name="Write 10 tokens").click()
+    page.wait_for_selector(f"{ROOT} .tbt-lab-gen")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lab_n') === '10'")
+    reply = root.locator(".tbt-lab-reply").inner_text()
+    assert reply.startswith(root.locator("textarea").input_value())
+    assert len(reply) > len(root.locator("textarea").input_value())
+    again = new_page()
+    again.goto(page.url)
+    other = ready(again, "lab-ask")
+    assert other.locator(".tbt-lab-reply").inner_text() == reply
+    # A new seed writes a (usually) different reply, and the URL keeps it.
+    other.get_by_role("button", name="New seed").click()
+    again.wait_for_function("() => new URLSearchParams(location.search).get('lab_seed') === '2'")
+
+
+def test_figure_teaches_without_javascript(new_page, base_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "lab/")
+    figure = page.locator(f"{ROOT} .tbt-figure")
+    assert figure.is_visible() and figure.locator("svg").is_visible()
+    assert "not illustrative" in figure.locator("figcaption").inner_text()
+    assert "Norland" in figure.locator("svg").inner_html()

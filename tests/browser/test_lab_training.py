@@ -1,0 +1,42 @@
+"""Watch the lab model learn, used as a reader would, in real Chromium against the built site."""
+from tests.conftest import wait_ready
+
+# The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
+# several views start together on this page, and the machine may be busy: allow for that.
+SLOW = 90_000
+
+
+def ready(page, name):
+    page.set_default_timeout(SLOW)
+    return wait_ready(page, name, timeout=SLOW)
+
+ROOT = '[data-widget="lab-training"]'
+
+
+def test_slider_moves_through_the_checkpoints(page, base_url):
+    page.goto(base_url + "lab/")
+    root = ready(page, "lab-training")
+    slider = root.locator('input[type="range"]')
+    last = int(slider.get_attribute("max"))
+    assert last >= 1 and slider.input_value() == str(last)
+    status = root.locator(".tbt-lab-status").inner_text()
+    samples = root.locator(".tbt-lab-samples").inner_text()
+    slider.focus()
+    page.keyboard.press("Home")
+    page.wait_for_function("([s, old]) => document.querySelector(s + ' .tbt-lab-status').textContent !== old",
+                           arg=[ROOT, status])
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lab_ckpt') === '0'")
+    assert root.locator(".tbt-lab-samples").inner_text() != samples
+    assert root.locator(".tbt-lab-loss path").count() == 2
+    x0 = float(root.locator(".tbt-lab-now").get_attribute("x1"))
+    page.keyboard.press("End")
+    page.wait_for_function("([s, x]) => parseFloat(document.querySelector(s + ' .tbt-lab-now').getAttribute('x1')) > x",
+                           arg=[ROOT, x0])
+
+
+def test_figure_teaches_without_javascript(new_page, base_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "lab/")
+    figure = page.locator(f"{ROOT} .tbt-figure")
+    assert figure.is_visible() and figure.locator("svg").is_visible()
+    assert "held-out" in figure.locator("figcaption").inner_text()
