@@ -60,8 +60,8 @@ EOT, USER, ASSISTANT, END = _bpe.SPECIALS
 HP = {
     "sft": {"conversations": 8000, "seed": 1, "steps": 300, "batch": 32, "lr": 1e-3,
             "lr_min": 1e-4, "warmup": 20, "weight_decay": 0.0, "clip": 1.0, "data_seed": 0},
-    "rl": {"task": "facts", "steps": 45, "prompts": 8, "group": 8, "temperature": 1.0,
-           "max_new": 12, "lr": 2e-4, "eps": 0.2, "inner": 2, "beta": 0.04, "weight_decay": 0.0,
+    "rl": {"task": "arithmetic", "steps": 45, "prompts": 8, "group": 8, "temperature": 1.0,
+           "max_new": 12, "lr": 5e-5, "eps": 0.2, "inner": 2, "beta": 0.04, "weight_decay": 0.0,
            "clip": 1.0, "seed": 0, "eval_every": 3, "eval_samples": 4, "eval_seed": 1234,
            "save_every": 10},
     "flawed": {"task": "arithmetic", "betas": [0.0, 0.04, 0.4], "steps": 36, "eval_every": 6,
