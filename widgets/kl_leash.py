@@ -8,10 +8,16 @@ the best policy for "expected reward - beta * KL(pi || pi_ref)" has a closed for
 
 computed here in log space (subtract the largest exponent) so it is stable at any beta. All
 probabilities and rewards are illustrative, made up for the book.
+
+A second view (`kl_view` = "real") shows real runs beside the toy: the lab model trained by RL
+against a flawed reward at several leash strengths β (site_build/lab/posttrain.py; the build's
+lab/rl-flawed.json). For each run: the flawed reward and the true accuracy on held-out questions
+at the end, the KL from the fine-tuned starting model, and a few of its final answers.
 """
+import json
 import math
 
-from widgets._params import Number, clean
+from widgets._params import Choice, Number, clean
 
 TITLE = "The KL leash"
 PROMPT = "Summarise this news article in one sentence."
@@ -44,7 +50,10 @@ TOO_TIGHT_DRIFT = 0.1       # nats: the policy has barely moved from where it st
 PARAMS = {
     "kl_beta": Number(1.0, BETA_MIN, BETA_MAX, step=0.0, log=True,
                       label="Leash strength β (loose → tight)"),
+    "kl_view": Choice("toy", ("toy", "real"), label="View"),
 }
+REAL_FILE = "lab/rl-flawed.json"
+_REAL: dict = {}
 
 
 def optimum(beta: float, ref=REF, reward=REWARD) -> list[float]:
@@ -111,12 +120,53 @@ def edges() -> dict:
     return dict(_EDGES)
 
 
+def real_runs() -> dict:
+    """The flawed-reward runs from the build's record, loosest leash first (read once)."""
+    if "r" not in _REAL:
+        from widgets import _lm
+        data = json.loads(_lm.read_data(REAL_FILE).decode("utf-8"))
+        runs = []
+        for r in sorted(data["runs"], key=lambda r: float(r["beta"])):
+            rows, fin = r["rows"], r["final"]
+            first = next((x for x in rows if x.get("heldout") is not None), {})
+            last_saved = r["saved"][-1] if r.get("saved") else {"step": 0, "samples": []}
+            runs.append({
+                "beta": float(r["beta"]),
+                "flawed": float(fin["heldout_flawed"]),
+                "true": float(fin["heldout"]),
+                "kl": float(fin["kl"]),
+                "length": float(fin.get("heldout_length", 0.0)),
+                "start_flawed": first.get("heldout_flawed"),
+                "start_true": first.get("heldout"),
+                "steps": max(int(x["step"]) for x in rows),
+                "samples": [{"question": str(x["question"]), "reply": str(x["reply"]),
+                             "correct": bool(x["correct"])} for x in last_saved["samples"]],
+            })
+        _REAL["r"] = runs
+    return _REAL["r"]
+
+
+def real_view(state) -> dict:
+    runs = real_runs()
+    start = runs[0] if runs else {}
+    return {
+        "state": state,
+        "mode": "real",
+        "runs": runs,
+        "start_flawed": start.get("start_flawed"),
+        "start_true": start.get("start_true"),
+    }
+
+
 def view(state) -> dict:
     state = clean(PARAMS, state)
+    if state["kl_view"] == "real":
+        return real_view(state)
     s = summary(state["kl_beta"])
     e = edges()
     return {
         "state": state,
+        "mode": "toy",
         "prompt": PROMPT,
         "answers": [{"text": a[0], "label": a[1], "coherent": a[4]} for a in ANSWERS],
         "reference": REF,

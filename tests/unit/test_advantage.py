@@ -44,4 +44,35 @@ def test_normalisation_uses_the_population_standard_deviation():
 
 def test_bad_state_falls_back_to_defaults():
     view = w.view({"adv_baseline": "11", "adv_normalize": "??"})
-    assert view["state"] == {"adv_baseline": 6.0, "adv_normalize": False}
+    assert view["state"] == {"adv_baseline": 6.0, "adv_normalize": False, "adv_mode": "hand"}
+
+
+# --- The real mode: a group of the fine-tuned lab model's own sampled answers ---------------------
+
+def test_real_mode_recomputes_the_recorded_grpo_advantages():
+    v = w.view({"adv_mode": "real"})
+    g = w.real_group()
+    rewards = [s["reward"] for s in g["samples"]]
+    assert v["mode"] == "real" and len(v["rollouts"]) == g["group"] == len(rewards)
+    assert set(rewards) == {0.0, 1.0}                   # a mixed group: something to prefer
+    mu = sum(rewards) / len(rewards)
+    sd = math.sqrt(sum((r - mu) ** 2 for r in rewards) / len(rewards))
+    assert v["mean"] == pytest.approx(g["mean"], abs=1e-4) and v["std"] == pytest.approx(g["std"], abs=1e-4)
+    assert v["advantages"] == pytest.approx([(r - mu) / sd for r in rewards])
+    assert v["advantages"] == pytest.approx(v["recorded"], abs=1e-4)
+    assert sum(v["advantages"]) == pytest.approx(0.0, abs=1e-12)
+    assert [r["kind"] for r in v["rollouts"]] == ["right" if r else "wrong" for r in rewards]
+    assert all(a > 0 for a, r in zip(v["advantages"], rewards) if r) and \
+        all(a < 0 for a, r in zip(v["advantages"], rewards) if not r)
+
+
+def test_real_mode_keeps_the_other_params_and_bad_modes_fall_back():
+    v = w.view({"adv_mode": "real", "adv_baseline": "3", "adv_normalize": "1"})
+    assert v["state"] == {"adv_baseline": 3.0, "adv_normalize": True, "adv_mode": "real"}
+    for bad in ("REAL", "", None, 1, "hand-set"):
+        assert w.view({"adv_mode": bad})["mode"] == "hand"
+
+
+def test_grpo_advantages_of_a_uniform_group_are_zero():
+    assert w.grpo_advantages([1.0, 1.0, 1.0]) == [0.0, 0.0, 0.0]
+    assert w.grpo_advantages([0.0, 1.0]) == pytest.approx([-1.0, 1.0])

@@ -78,3 +78,23 @@ def test_view_and_bad_state():
     view = w.view({"kl_beta": "-1"})
     assert view["state"]["kl_beta"] == 1.0 and view["zone"] == "sweet spot"
     assert len(view["policy"]) == len(view["answers"]) == 8
+
+
+# --- The real runs: the lab model trained against a flawed reward at several leash strengths -----
+
+def test_real_view_lists_the_flawed_runs_loosest_first():
+    v = w.view({"kl_view": "real", "kl_beta": "0.1"})
+    assert v["mode"] == "real" and v["state"] == {"kl_beta": 0.1, "kl_view": "real"}
+    betas = [r["beta"] for r in v["runs"]]
+    assert len(betas) >= 3 and betas == sorted(betas)
+    for r in v["runs"]:
+        assert 0 <= r["true"] <= 1 and 0 <= r["flawed"] <= 1 and r["kl"] >= 0
+        assert r["samples"] and all(isinstance(s["reply"], str) for s in r["samples"])
+    # The flawed grader pays for everything the true checker pays for, and more.
+    assert all(r["flawed"] >= r["true"] for r in v["runs"])
+
+
+def test_bad_view_falls_back_to_the_toy():
+    for bad in ("REAL", "", None, 3, "toy "):
+        v = w.view({"kl_view": bad})
+        assert v["mode"] == "toy" and v["state"]["kl_view"] == "toy"

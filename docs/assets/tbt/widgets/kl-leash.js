@@ -1,10 +1,42 @@
 // The KL leash: the view. The leashed optimum, reward, drift, coherence and zones all come from
 // widgets/kl_leash.py; the slider moves log10(β) so loose and tight get equal room.
-import { h } from "../ui.js";
+import { h, select } from "../ui.js";
 
 export const styles = true;
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
+const pct0 = (v) => (v == null ? "–" : `${Math.round(100 * v)}%`);
 const round3 = (x) => Number(x.toPrecision(3));
+const VIEWS = { toy: "The toy (closed form, illustrative)", real: "Real runs of the lab model" };
+
+export function files(state) {
+  return state && state.kl_view === "real" ? ["lab/rl-flawed.json"] : [];
+}
+
+// The real runs: one row per leash strength, with the final numbers and a few final answers.
+function realPanel() {
+  const intro = h("p.tbt-prompt");
+  const body = h("tbody");
+  const table = h("table.tbt-kl-real", {},
+    h("caption", {}, "Lab model trained against a flawed reward, one run per leash strength β (held-out questions, at the end of training)"),
+    h("thead", {}, h("tr", {}, ...["β", "Flawed reward", "True accuracy", "KL from start (nats)", "Answer length (tokens)"].map((t) => h("th", { scope: "col" }, t)))),
+    body);
+  const answers = h("div.tbt-kl-real-answers");
+  const el = h("div.tbt-kl-real-box", {}, intro, h("div.tbt-kl-real-scroll", {}, table), answers);
+  return {
+    el,
+    render(view) {
+      intro.textContent = `The flawed grader pays when the right number appears anywhere in the answer. Before RL, the fine-tuned model was paid on ${pct0(view.start_flawed)} of held-out questions and was right on ${pct0(view.start_true)}.`;
+      body.replaceChildren(...view.runs.map((r) => h("tr", {},
+        h("th", { scope: "row" }, `β = ${r.beta}`), h("td", {}, pct0(r.flawed)), h("td", {}, pct0(r.true)),
+        h("td", {}, r.kl.toFixed(3)), h("td", {}, r.length.toFixed(1)))));
+      answers.replaceChildren(...view.runs.map((r) => h("section.tbt-kl-real-run", { "aria-label": `answers at beta ${r.beta}` },
+        h("p.tbt-kl-real-head", {}, `β = ${r.beta}: its answers after ${r.steps} steps (✓ right, ✗ wrong, by the true checker)`),
+        h("ul.tbt-kl-real-list", {}, ...r.samples.slice(0, 3).map((x) => h("li", {},
+          h("span.tbt-kl-real-mark", { role: "img", "aria-label": x.correct ? "right" : "wrong" }, x.correct ? "✓ " : "✗ "),
+          h("span.tbt-kl-real-q", {}, `${x.question} `), h("span.tbt-kl-real-a", {}, x.reply || "(nothing)")))))));
+    },
+  };
+}
 
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params).kl_beta;
@@ -28,9 +60,22 @@ export function mount(live, ctx) {
   const meters = h("dl.tbt-kl-meters");
   const list = h("ul.tbt-kl-bars", { "aria-label": "probability of each answer: starting model and leashed model" });
   let rows = null;
-  live.append(prompt, h("div.tbt-controls", {}, control), zone, meters, list);
+  const specsAll = JSON.parse(ctx.root.dataset.params);
+  const viewPick = specsAll.kl_view ? select(ctx, "kl_view", specsAll.kl_view, { labels: VIEWS, onChange: (v) => ctx.set({ kl_view: v }) }) : null;
+  const toy = h("div.tbt-kl-toy", {}, prompt, h("div.tbt-controls", {}, control), zone, meters, list);
+  const real = realPanel();
+  real.el.hidden = true;
+  live.append(...(viewPick ? [h("div.tbt-controls", {}, viewPick.el)] : []), toy, real.el);
   return {
     render(view) {
+      const isReal = view.mode === "real";
+      if (viewPick) viewPick.set(isReal ? "real" : "toy");
+      toy.hidden = isReal;
+      real.el.hidden = !isReal;
+      if (isReal) {
+        real.render(view);
+        return;
+      }
       const b = view.state.kl_beta;
       if (document.activeElement !== input) input.value = Math.log10(b);
       showBeta(b);
