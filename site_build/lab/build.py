@@ -8,8 +8,7 @@ Writes under docs/generated/data/lab/:
   embedding.json   {"points": [{"id", "word", "group", "x", "y"}], "groups": [{"name",
                    "members", "together"}],
                    "analogies": {name: {"hits", "tries", "example"}}}
-plus the post-training files (site_build/lab/posttrain.py's build_data(): sft.bin, rl.bin, run
-histories), and build/lab-report.json: everything site_build/lab/evaluate.py measures, which the facts read.
+and build/lab-report.json: everything site_build/lab/evaluate.py measures, which the facts read.
 The report is reused while the weights and the code that measures them are unchanged (measuring
 takes about half a minute), so a rebuild never retrains and rarely re-measures.
 """
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from ..paths import DATA, ROOT, SNIPPETS
 from ..write import write_bytes, write_text
-from . import posttrain, train
+from . import train
 
 REPORT = SNIPPETS.parent / "lab-report.json"
 MEASURED_BY = ["site_build/lab/evaluate.py", "site_build/lab/world.py", "site_build/lab/train.py",
@@ -57,8 +56,7 @@ def _json(value) -> str:
 
 def build() -> list[Path]:
     r = report()
-    post = [write_bytes(DATA / path, data) for path, data in sorted(posttrain.build_data().items())]
     return [write_bytes(DATA / "lab" / "base.bin", (train.WEIGHTS / "base.bin").read_bytes()),
             write_text(DATA / "lab" / "history.json", _json(r["history"])),
             write_text(DATA / "lab" / "embedding.json", _json(r["embedding"])),
-            REPORT] + post
+            REPORT]
