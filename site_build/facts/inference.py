@@ -2,13 +2,7 @@
 
 The dial numbers come from the temperature widget's own functions, the loop numbers from the
 generation-loop widget's, so text and widgets cannot drift apart. The memory and timing numbers are
-arithmetic on published specifications (sources in docs/inference/index.md):
-- Llama 2 (Touvron et al. 2023): 7B has 32 layers, 32 attention heads of width 128 (model width
-  4,096), feed-forward width 11,008, a 32,000-token vocabulary and a 4,096-token context window;
-  70B has 80 layers, 64 query heads but only 8 key/value heads (grouped-query attention);
-- NVIDIA A100 80GB SXM datasheet: 2,039 GB/s memory bandwidth, 312 TFLOPS dense BF16/FP16;
-- a forward pass costs about 2 floating-point operations per parameter per token (Kaplan et al.
-  2020).
+arithmetic on published specifications, which live (with their sources) in site_build/data/models.py.
 """
 from site_build.data.models import (BITS, MODEL_CARDS, weight_bytes)
 from site_build.data.models import (A100, BYTES_FP16, KV_7B, KV_70B, KV_70B_IF_FULL,  # noqa: F401
