@@ -238,16 +238,18 @@
     }
   }
 
-  // A wide table scrolls sideways inside its own box on a phone; keyboard users must be able to
-  // reach that box to scroll it (axe: scrollable-region-focusable), so a box that scrolls gets a
-  // tab stop and a name, and loses them again when it no longer scrolls (e.g. after rotating).
+  // A wide table or code block scrolls sideways inside its own box on a phone; keyboard users must
+  // be able to reach that box to scroll it (axe: scrollable-region-focusable), so a box that
+  // scrolls gets a tab stop and a name, and loses them again when it no longer scrolls (e.g.
+  // after rotating).
   function scrollables() {
-    for (const box of document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table:not([class])")) {
+    const boxes = ".md-typeset__scrollwrap, .md-typeset table:not([class]), .md-typeset pre > code";
+    for (const box of document.querySelectorAll(boxes)) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table (scrolls sideways)");
+        box.setAttribute("aria-label", `${box.tagName === "CODE" ? "Example" : "Table"} (scrolls sideways)`);
         box.dataset.tbtScroll = "1";
       } else if (!scrolls && box.dataset.tbtScroll) {
         for (const a of ["tabindex", "role", "aria-label", "data-tbt-scroll"]) box.removeAttribute(a);
