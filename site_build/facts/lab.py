@@ -38,6 +38,6 @@ def facts() -> dict[str, str]:
         "lab.quality.ppl": f"{ppl['model']:.1f}",
         "lab.quality.unigram_ppl": f"{ppl['unigram']:.0f}",
         "lab.quality.fact_acc": _pct(fx["correct"] / fx["total"]),
-        "lab.quality.world_words": _pct(ww["share"]),
+        "lab.quality.world_words": f"{100 * ww['share']:.1f}%",   # 99.9%, never rounded up to 100
     }
     return out
