@@ -226,3 +226,13 @@ def wait_ready(page, name: str, timeout: float = 60_000):
     state = root.get_attribute("data-state")
     assert state == "ready", f"{name} ended in state {state}: {root.inner_text()[:300]}"
     return root
+
+
+def static_figure(new_page, url: str, root: str):
+    """A widget's static figure on a page read with JavaScript off: asserts it and its drawing are
+    visible, and returns it for the test's own checks of what it says."""
+    page = new_page(java_script_enabled=False)
+    page.goto(url)
+    figure = page.locator(f"{root} .tbt-figure")
+    assert figure.is_visible() and figure.locator("svg").is_visible()
+    return figure

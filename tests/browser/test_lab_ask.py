@@ -1,5 +1,5 @@
 """Ask the lab model, used as a reader would, in real Chromium against the built site."""
-from tests.conftest import wait_ready
+from tests.conftest import static_figure, wait_ready
 
 # The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
 # several views start together on this page, and the machine may be busy: allow for that.
@@ -61,9 +61,6 @@ def test_a_shared_link_writes_the_same_reply(new_page, base_url):
 
 
 def test_figure_teaches_without_javascript(new_page, base_url):
-    page = new_page(java_script_enabled=False)
-    page.goto(base_url + "lab/")
-    figure = page.locator(f"{ROOT} .tbt-figure")
-    assert figure.is_visible() and figure.locator("svg").is_visible()
+    figure = static_figure(new_page, base_url + "lab/", ROOT)
     assert "not illustrative" in figure.locator("figcaption").inner_text()
     assert "Norland" in figure.locator("svg").inner_html()

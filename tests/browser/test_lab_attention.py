@@ -1,5 +1,5 @@
 """Attention in the lab model, used as a reader would, in real Chromium against the built site."""
-from tests.conftest import wait_ready
+from tests.conftest import static_figure, wait_ready
 
 # The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
 # several views start together on this page, and the machine may be busy: allow for that.
@@ -50,8 +50,5 @@ def test_pick_a_head_and_point_at_a_token(page, base_url):
 
 
 def test_figure_teaches_without_javascript(new_page, base_url):
-    page = new_page(java_script_enabled=False)
-    page.goto(base_url + "lab/")
-    figure = page.locator(f"{ROOT} .tbt-figure")
-    assert figure.is_visible() and figure.locator("svg").is_visible()
+    figure = static_figure(new_page, base_url + "lab/", ROOT)
     assert "L1 H1" in figure.locator("svg").inner_html()

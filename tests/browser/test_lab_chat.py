@@ -1,5 +1,5 @@
 """Base model or assistant (lab-chat), used as a reader would, in real Chromium on the built site."""
-from tests.conftest import wait_ready
+from tests.conftest import static_figure, wait_ready
 
 # Two real models answer in the page: the first view needs Python, both weight files and two
 # greedy replies; the machine may be busy. Allow for that.
@@ -56,9 +56,6 @@ def test_a_shared_link_and_an_example_button(new_page, base_url):
 
 
 def test_figure_teaches_without_javascript(new_page, base_url):
-    page = new_page(java_script_enabled=False)
-    page.goto(base_url + "post-train/")
-    figure = page.locator(f"{ROOT} .tbt-figure")
-    assert figure.is_visible() and figure.locator("svg").is_visible()
+    figure = static_figure(new_page, base_url + "post-train/", ROOT)
     assert "not illustrative" in figure.locator("figcaption").inner_text()
     assert "&lt;|assistant|&gt;" in figure.locator("svg").inner_html()

@@ -1,6 +1,6 @@
 """RL replay (lab-rl) and the real modes of the advantage and kl-leash widgets, used as a reader
 would, in real Chromium on the built site."""
-from tests.conftest import wait_ready
+from tests.conftest import static_figure, wait_ready
 
 SLOW = 90_000
 ROOT = '[data-widget="lab-rl"]'
@@ -70,9 +70,6 @@ def test_kl_leash_real_runs_view(page, base_url):
 
 
 def test_figure_teaches_without_javascript(new_page, base_url):
-    page = new_page(java_script_enabled=False)
-    page.goto(base_url + "rl/")
-    figure = page.locator(f"{ROOT} .tbt-figure")
-    assert figure.is_visible() and figure.locator("svg").is_visible()
+    figure = static_figure(new_page, base_url + "rl/", ROOT)
     assert "not illustrative" in figure.locator("figcaption").inner_text()
     assert "held-out accuracy" in figure.locator("svg").get_attribute("aria-label")
