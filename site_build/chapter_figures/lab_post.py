@@ -28,7 +28,8 @@ def reward_hacking() -> tuple[str, str]:
         ax.axhline(v["start_true"], color=PALETTE["grey"], linestyle="--", linewidth=1,
                    label="right before RL")
     ax.set_xticks(list(x), labels)
-    ax.set_ylim(0, 1.4)
+    ax.set_ylim(0, 1.4)                              # room above the bars for the legend
+    ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_ylabel("held-out answers")
     ax.legend(frameon=False, fontsize=7.5, loc="upper center", ncol=2)
     kx.bar(list(x), [r["kl"] for r in runs], 0.6, color=PALETTE["purple"])

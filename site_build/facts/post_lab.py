@@ -23,7 +23,23 @@ def facts() -> dict[str, str]:
     gain = round(100 * after) - round(100 * before)
     loose = min(s["flawed"], key=lambda r: r["beta"])
     tight = max(s["flawed"], key=lambda r: r["beta"])
+    # The held-out score wobbles from one check to the next: its range over the last quarter.
+    hist = json.loads((posttrain.WEIGHTS / "rl-history.json").read_text())["rows"]
+    evals = [r for r in hist if "heldout" in r]
+    late = [r["heldout"] for r in evals if r["step"] >= 0.75 * evals[-1]["step"]]
+    # What the loosest flawed run was paid for, and how often it was right, on the practice
+    # questions it sampled: the mean over its first ten steps and over its last ten.
+    runs = json.loads((posttrain.WEIGHTS / "rl-flawed.json").read_text())["runs"]
+    rows = [r for r in min(runs, key=lambda r: r["beta"])["rows"] if "reward" in r]
+    mean = lambda rs, k: sum(r[k] for r in rs) / len(rs)  # noqa: E731
     return {
+        "rl.lab.steps": str(evals[-1]["step"]),
+        "rl.lab.late_low": f"{100 * min(late):.0f}%",
+        "rl.lab.late_high": f"{100 * max(late):.0f}%",
+        "rl.lab.hack_paid_start": f"{100 * mean(rows[:10], 'reward'):.0f}%",
+        "rl.lab.hack_paid_end": f"{100 * mean(rows[-10:], 'reward'):.0f}%",
+        "rl.lab.hack_right_start": f"{100 * mean(rows[:10], 'accuracy'):.0f}%",
+        "rl.lab.hack_right_end": f"{100 * mean(rows[-10:], 'accuracy'):.0f}%",
         "post-train.lab.sft_facts": _pct(s["sft"]["facts"]["correct"], s["sft"]["facts"]["total"]),
         "post-train.lab.base_facts": _pct(s["base"]["facts"]["correct"], s["base"]["facts"]["total"]),
         "rl.lab.before": f"{100 * before:.0f}%",

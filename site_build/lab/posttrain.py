@@ -60,12 +60,15 @@ EOT, USER, ASSISTANT, END = _bpe.SPECIALS
 HP = {
     "sft": {"conversations": 8000, "seed": 1, "steps": 300, "batch": 32, "lr": 1e-3,
             "lr_min": 1e-4, "warmup": 20, "weight_decay": 0.0, "clip": 1.0, "data_seed": 0},
-    "rl": {"task": "arithmetic", "steps": 45, "prompts": 8, "group": 8, "temperature": 1.0,
+    "rl": {"task": "arithmetic", "steps": 200, "prompts": 16, "group": 8, "temperature": 1.0,
            "max_new": 12, "lr": 5e-5, "eps": 0.2, "inner": 2, "beta": 0.04, "weight_decay": 0.0,
-           "clip": 1.0, "seed": 0, "eval_every": 3, "eval_samples": 4, "eval_seed": 1234,
-           "save_every": 10},
-    "flawed": {"task": "arithmetic", "betas": [0.0, 0.04, 0.4], "steps": 36, "eval_every": 6,
-               "save_every": 9},
+           "clip": 1.0, "seed": 0, "eval_every": 10, "eval_samples": 4, "eval_seed": 1234,
+           "save_every": 25},
+    # The flawed runs learn twice as fast as the main run, so that what the flawed grader pays
+    # for shows within their budget (at 5e-5 it showed only faintly in 36 steps; at 2e-4 the
+    # main run itself falls apart).
+    "flawed": {"task": "arithmetic", "betas": [0.0, 0.04, 0.4], "steps": 120, "lr": 1e-4,
+               "prompts": 16, "eval_every": 10, "save_every": 20},
     "advantage": {"group": 8, "seed": 7},
     "sample_questions": 6,
 }
@@ -359,9 +362,13 @@ def heldout_eval(P, cfg, chat: Chat, h: dict, flawed: bool = False) -> dict:
 
 
 def grpo(P0: dict, cfg: dict, chat: Chat, hp=HP, beta: float | None = None, steps=None,
-         reward=true_reward, eval_every=None, save_every=None, log=None, on_save=None, task=None):
-    """GRPO from P0 (also the frozen reference). Returns (params, history rows, saved samples)."""
-    h = hp["rl"] if task is None else {**hp["rl"], "task": task}
+         reward=true_reward, eval_every=None, save_every=None, log=None, on_save=None, task=None,
+         overrides: dict | None = None):
+    """GRPO from P0 (also the frozen reference). Returns (params, history rows, saved samples).
+    `overrides` replaces entries of hp["rl"] for this run (the flawed runs' own "lr", "prompts")."""
+    h = {**hp["rl"], **(overrides or {})}
+    if task is not None:
+        h["task"] = task
     beta = h["beta"] if beta is None else beta
     eval_every = h["eval_every"] if eval_every is None else eval_every
     save_every = h["save_every"] if save_every is None else save_every
@@ -473,8 +480,8 @@ _STATE = None
 
 def _job(job) -> dict:
     """One RL run in a worker process: (name, beta, steps, reward, eval_every, save_every,
-    steps whose weights to keep)."""
-    name, beta, steps, reward, eval_every, save_every, keep_steps, task = job
+    steps whose weights to keep, task, overrides of HP["rl"])."""
+    name, beta, steps, reward, eval_every, save_every, keep_steps, task, overrides = job
     S, cfg, chat = _STATE
     c = time.process_time()
     mid = {}
@@ -486,6 +493,7 @@ def _job(job) -> dict:
     P, rows, saved = grpo(S, cfg, chat, beta=beta, steps=steps,
                           reward=true_reward if reward == "true" else flawed_reward,
                           eval_every=eval_every, save_every=save_every, on_save=keep, task=task,
+                          overrides=overrides,
                           log=lambda s: print(f"[{name}] {s}", flush=True))
     return {"P": P, "rows": rows, "saved": saved, "mid": mid,
             "cpu_seconds": round(time.process_time() - c, 1)}
@@ -530,11 +538,13 @@ def main(argv=None) -> int:
     # sft.bin with its own seeded sampler), so they run side by side, one process each.
     t = _clock()
     rl_steps, hf = HP["rl"]["steps"], HP["flawed"]
-    mid_steps = [rl_steps // 3, 2 * rl_steps // 3]
+    every = HP["rl"]["save_every"]
+    mid_steps = [rl_steps // 2 // every * every]      # one checkpoint half way, at a save step
     jobs = [("rl", HP["rl"]["beta"], rl_steps, "true", HP["rl"]["eval_every"],
-             HP["rl"]["save_every"], mid_steps, HP["rl"]["task"])]
+             HP["rl"]["save_every"], mid_steps, HP["rl"]["task"], {})]
+    flawed_hp = {k: hf[k] for k in ("lr", "prompts")}
     jobs += [(_fname(b), b, hf["steps"], "flawed", hf["eval_every"], hf["save_every"], [],
-              hf["task"]) for b in hf["betas"]]
+              hf["task"], flawed_hp) for b in hf["betas"]]
     global _STATE
     _STATE = (S, cfg, chat)
     import multiprocessing

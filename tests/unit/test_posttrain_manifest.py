@@ -79,6 +79,26 @@ def test_recorded_runs_tell_the_story(manifest):
     tight = max(s["flawed"], key=lambda r: r["beta"])
     assert loose["heldout_flawed"] > loose["heldout"]      # the grader is fooled ...
     assert loose["kl"] > tight["kl"]                       # ... most where the leash is loosest
+    assert loose["heldout"] < tight["heldout"]
+
+
+def test_rl_reaches_the_issue_targets(manifest):
+    """Held-out greedy accuracy on the RL task gains at least 15 points; against the flawed
+    grader with no leash, the score it trains on rises while true accuracy falls."""
+    s = manifest["summary"]
+    part = f"heldout_{s['rl_task']}"
+    assert s["heldout"]["rl"][part] - s["heldout"]["sft"][part] >= 0.15
+    flawed = json.loads((pt.WEIGHTS / "rl-flawed.json").read_text())
+    loose = min(flawed["runs"], key=lambda r: r["beta"])
+    rows = [r for r in loose["rows"] if "reward" in r]
+    mean = lambda rs, k: sum(r[k] for r in rs) / len(rs)  # noqa: E731
+    assert mean(rows[-10:], "reward") > mean(rows[:10], "reward") + 0.1       # paid more
+    assert mean(rows[-10:], "accuracy") < mean(rows[:10], "accuracy") - 0.1   # right less
+    start = loose["rows"][0]
+    assert loose["final"]["heldout_flawed"] > start["heldout_flawed"]
+    assert loose["final"]["heldout"] < start["heldout"] - 0.2
+    tight = max(flawed["runs"], key=lambda r: r["beta"])   # the leash keeps it honest: better
+    assert tight["final"]["heldout"] > start["heldout"]
     total = manifest["times"]["total"]["cpu_seconds"]
     assert total <= 15 * 60
 
