@@ -53,11 +53,12 @@ async function storedSnapshot(zip) {
   const stdlib = bytes("generated/pyodide/python_stdlib.zip");   // from the same cache, then
   stdlib.catch(() => {});                                // a failure surfaces below, not as "unhandled"
   let data = new Uint8Array(await response.arrayBuffer());
+  marks.snapshotFetched = now();
   if (data[0] === 0x1f && data[1] === 0x8b) {            // gzip, unless the host already undid it
     data = new Uint8Array(await new Response(
       new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   }
-  marks.snapshotRead = now();
+  marks.snapshotUnpacked = now();
   const magic = new TextDecoder().decode(data.subarray(0, 8));
   const key = new TextDecoder().decode(data.subarray(8, 72));
   const [a, b] = await Promise.all([zip, stdlib].map((p) => p.then((buf) => crypto.subtle.digest("SHA-256", buf))));
@@ -66,6 +67,7 @@ async function storedSnapshot(zip) {
   inner.set(new Uint8Array(b), 32);
   const expected = hex(await crypto.subtle.digest("SHA-256", inner));
   if (magic !== "TBTSNAP1" || key !== expected) throw new Error("the snapshot belongs to another build");
+  marks.snapshotChecked = now();
   return data.subarray(128);
 }
 
