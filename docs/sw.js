@@ -41,6 +41,7 @@ self.addEventListener("activate", (event) => {
 const SNAPSHOT = urlOf("generated/py/python-snapshot.gz");
 function storable(url, response) {
   if (url !== SNAPSHOT || typeof DecompressionStream !== "function") return response;
+  if (/gzip/.test(response.headers.get("Content-Encoding") || "")) return response;  // host unpacked it
   return new Response(response.body.pipeThrough(new DecompressionStream("gzip")),
     { headers: { "Content-Type": "application/octet-stream" } });
 }

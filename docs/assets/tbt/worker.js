@@ -10,7 +10,10 @@
 //    was made from the very widgets.zip and standard library this visit received, and `random` is
 //    reseeded afterwards. Anything wrong with it (missing, corrupt, another build, an error while
 //    restoring) means a normal start instead, with a console warning and nothing else.
-import { loadPyodide } from "../../generated/pyodide/pyodide.mjs";
+// Pyodide's loader is imported dynamically so that the downloads below start without waiting for it.
+const pyodide = import("../../generated/pyodide/pyodide.mjs");
+pyodide.catch(() => {});                                 // reported when start() awaits it
+const loadPyodide = async (config) => (await pyodide).loadPyodide(config);
 
 const root = new URL("../../", import.meta.url).href;   // the site root, from this file's address
 const SNAPSHOT = root + "generated/py/python-snapshot.gz";
