@@ -1,8 +1,9 @@
 """`python -m site_build`: regenerate everything the site needs before `mkdocs build`.
 
 Steps: vendor Pyodide (pinned, integrity-checked, stdlib precompiled), pack the widgets package
-for the browser, write widget data, figures and markup, and the computed facts. Deterministic:
-running it twice gives byte-identical files.
+for the browser, make the Python memory snapshot a repeat visit restores, write widget data,
+figures and markup, and the computed facts. Deterministic: running it twice gives byte-identical
+files.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import glossary, instructors, pyodide_vendor, snippets, tokenizer_data
+from . import glossary, instructors, pyodide_vendor, snapshot, snippets, tokenizer_data
 from .facts import all_facts
 from .lab import build as lab_build
 from .paths import DATA, GENERATED, ROOT, SNIPPETS
@@ -30,6 +31,7 @@ def main() -> int:
         ("pyodide", pyodide_vendor.build),
         ("tokenizer ranks", lambda: tokenizer_data.build(DATA / "tokenizer")),
         ("widgets.zip", lambda: [widgets_zip()]),
+        ("python snapshot", snapshot.build),
         ("lab model data", lab_build.build),
         ("figures and markup", snippets.build),
         ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),

@@ -10,8 +10,11 @@ machine a single run says little.
   - three cold starts of the temperature dial opened by its section link, each from navigation
     start until the widget is live: first visit on loopback; first visit on a simulated classroom
     link (20 Mbit/s, 40 ms round trip, Chromium's network emulation for the page and its worker);
-    repeat visit in the same browser (second visit: the service worker now controls the page and
-    caches what is used; third visit: served from that cache);
+    repeat visit in the same browser, from the service worker's cache: Python restored from its
+    memory snapshot (third visit; the first saved the snapshot at idle) and started normally (a
+    fourth visit with the switch, localStorage "tbt-python-start" = "normal"), with where the
+    time goes (the worker's start-up marks: wasm ready, Python ready, widgets imported, first
+    answer);
   - main-thread long tasks until live (sum, and total blocking time: the parts over 50 ms);
   - slider input to DOM update (p50/p95 over 200 moves) and JS heap after 500 more moves;
   - instant navigation: from the click on an internal link until the new page's widget has
@@ -154,6 +157,15 @@ def load() -> str:
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
+# The worker's start-up marks (epoch ms), as ms after the page's navigation start.
+MARKS = """async () => { const info = await window.__tbt.engine.send({type: 'info'});
+  const out = {start: info.start, engineStarted: window.__tbt.engine.startedAt};
+  for (const [k, v] of Object.entries(info.marks)) out[k] = v - performance.timeOrigin;
+  return out; }"""
+SNAPSHOT_SAVED = ("() => caches.match(location.origin + '/generated/py/python-snapshot.gz')"
+                  ".then(r => !!r)")
+
+
 def visit(ctx, base, throttle=None):
     """Open the temperature dial by its section link in a new tab of `ctx`; until it is live."""
     page = ctx.new_page()
@@ -175,8 +187,10 @@ def visit(ctx, base, throttle=None):
       return {ready, before: before + nav.transferSize, pythonRequestedAt: cut,
               longSum: lt.reduce((s, [, d]) => s + d, 0),
               tbt: lt.reduce((s, [, d]) => s + Math.max(0, d - 50), 0),
-              controlled: !!navigator.serviceWorker.controller};
+              controlled: !!navigator.serviceWorker.controller,
+              interactive: nav.domInteractive};
     }""")
+    data.update(page.evaluate(MARKS))
     return page, data
 
 
@@ -270,6 +284,11 @@ def main() -> None:
     mb, parts = python_bytes(out)
     print(f"Python runtime bytes on a first visit: {mb:.2f} MB gzip ({', '.join(parts)})"
           "   [target <= 5 MB]")
+    snap = out / "generated/py/python-snapshot.gz"
+    if snap.exists():
+        print(f"Python memory snapshot: {snap.stat().st_size / 1e6:.2f} MB (gzip, as stored in the site), "
+              "fetched at idle once Python is live on a first visit (not with Save-Data), used from "
+              "the next visit on")
 
     runs = args.runs
     emulated = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8,
@@ -277,7 +296,7 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-        first, slow, second, third = [], [], [], []
+        first, slow, second, third, normal = [], [], [], [], []
         failed = []
 
         def attempt(rows, ctx, **kw):
@@ -295,12 +314,21 @@ def main() -> None:
             page = attempt(first, ctx)
             if page:
                 page.wait_for_function("() => navigator.serviceWorker.controller", timeout=60_000)
+                page.wait_for_function(SNAPSHOT_SAVED, timeout=60_000)   # saved at idle
                 page.close()
                 page = attempt(second, ctx)             # controlled: caches what it uses
                 if page:
-                    page.wait_for_timeout(300)         # let the cache writes land
+                    # A reader's two seconds on the page: Chromium writes its compiled-wasm cache
+                    # beside the service worker's copy about 1.5 s after compiling.
+                    page.wait_for_timeout(2000)
                     page.close()
-                    attempt(third, ctx)
+                    page = attempt(third, ctx)
+                    if page:
+                        page.evaluate("localStorage.setItem('tbt-python-start', 'normal')")
+                        page.close()
+                        page = attempt(normal, ctx)
+                        if page:
+                            page.close()
             ctx.close()
         for _ in range(runs):
             ctx = new_context(browser)
@@ -315,10 +343,26 @@ def main() -> None:
               "   [target: no worse than before]")
         print(f"  first visit, 20 Mbit/s + 40 ms RTT (emul.): {spread(col(slow, 'ready'))}"
               "   [target <= 4000 ms]")
-        print(f"  repeat visit (2nd; HTTP cache, service worker now caching as used): "
-              f"{spread(col(second, 'ready'))}")
-        print(f"  repeat visit (3rd; from the service worker's cache): {spread(col(third, 'ready'))}"
-              f"   [target <= 600 ms]  (controlled: {all(col(third, 'controlled'))})")
+        print(f"  repeat visit (2nd; snapshot saved by the 1st, wasm compiled afresh): "
+              f"{spread(col(second, 'ready'))}  (started from: {', '.join(sorted(set(col(second, 'start'))))})")
+        print(f"  repeat visit (3rd; service worker's cache, Python from its snapshot): "
+              f"{spread(col(third, 'ready'))}   [target <= 600 ms]  (controlled: "
+              f"{all(col(third, 'controlled'))}; started from: {', '.join(sorted(set(col(third, 'start'))))})")
+        print(f"  repeat visit (4th; service worker's cache, normal start by the switch): "
+              f"{spread(col(normal, 'ready'))}  (started from: {', '.join(sorted(set(col(normal, 'start'))))})")
+        print("  where the time goes (ms after navigation start, medians; wasm = compiled and instantiated):")
+        steps = [("domInteractive", "interactive"), ("Python asked for", "engineStarted"),
+                 ("worker running", "script"), ("wasm ready", "wasm"),
+                 ("snapshot read", "snapshotFetched"), ("snapshot checked", "snapshotChecked"),
+                 ("Python ready", "python"), ("widgets imported", "imported"),
+                 ("first answer", "answered"), ("live", "ready")]
+        for label, rows in (("first visit", first), ("repeat, snapshot", third), ("repeat, normal", normal)):
+            parts = []
+            for name, key in steps:
+                values = [d[key] for d in rows if d.get(key) is not None]
+                if values:
+                    parts.append(f"{name} {statistics.median(values):.0f}")
+            print(f"    {label:<17} " + " -> ".join(parts))
         print(f"  main thread long tasks until live, first visit: sum {spread(col(first, 'longSum'))}; "
               f"total blocking time {spread(col(first, 'tbt'))}   [target <= 200 ms]")
         print(f"  bytes transferred before Python is requested: "

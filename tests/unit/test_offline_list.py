@@ -35,5 +35,6 @@ def test_the_built_site_lists_everything_the_reader_needs(site_dir):
     data = {p.relative_to(site_dir).as_posix() for p in (site_dir / "generated/data").rglob("*") if p.is_file()}
     assert data and data <= paths                   # every data file (model weights too, later)
     assert {"", "tokenize/", "inference/", "generated/pyodide/pyodide.asm.wasm",
-            "generated/py/widgets.zip", "assets/tbt/worker.js", "sitemap.xml"} <= paths
+            "generated/py/widgets.zip", "assets/tbt/worker.js", "sitemap.xml",
+            "generated/py/python-snapshot.gz"} <= paths      # saved with the book: fast offline starts
     assert (site_dir / "sw.js").exists()

@@ -22,6 +22,7 @@
     waiting: new Map(),
     start() {
       if (this.ready) return this.ready;
+      this.startedAt = performance.now();        // the benchmark reports it
       this.ready = new Promise((resolve, reject) => {
         let worker;
         try {
@@ -44,9 +45,10 @@
         };
         // A last resort if start-up neither succeeds nor reports: give up after a minute.
         const limit = setTimeout(() => this.fail(new Error("Python took too long to start")), 60000);
-        this.send({ type: "ping" }).then(resolve, reject).finally(() => clearTimeout(limit));
+        this.send({ type: "ping", snapshot: snapshotAllowed() }).then(resolve, reject)
+          .finally(() => clearTimeout(limit));
       });
-      this.ready.catch(() => this.stop());
+      this.ready.then(keepSnapshot, () => this.stop());
       return this.ready;
     },
     send(msg) {
@@ -71,6 +73,37 @@
       return this.send({ type: "call", widget, state, files });
     },
   };
+
+  // ---- A faster start next time: Python's memory snapshot -----------------------------------
+  // worker.js restores Python from generated/py/python-snapshot.gz (made by the build) instead of
+  // starting it, when that file is already on this device. A first visit starts normally and
+  // then, once Python runs and the page is idle, saves the snapshot through the service worker
+  // (4.5 MB; not when the reader asked to save data). "Make this book available offline" saves
+  // it too. localStorage "tbt-python-start" = "normal" turns the snapshot off on this device.
+  const SNAPSHOT = base + "generated/py/python-snapshot.gz";
+  function snapshotAllowed() {
+    try {
+      return localStorage.getItem("tbt-python-start") !== "normal";
+    } catch (err) {
+      return true;                  // storage blocked: the snapshot itself needs no storage key
+    }
+  }
+  let snapshotKept = false;
+  function keepSnapshot() {
+    const sw = navigator.serviceWorker;
+    if (snapshotKept || !snapshotAllowed() || !sw || !window.caches) return;
+    if (navigator.connection && navigator.connection.saveData) return;
+    if (!sw.controller) {             // first visit: the service worker takes over a moment later
+      sw.addEventListener("controllerchange", keepSnapshot, { once: true });
+      return;
+    }
+    snapshotKept = true;
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
+    idle(() => {
+      caches.match(SNAPSHOT).then((hit) => hit || fetch(SNAPSHOT).then((r) => r.arrayBuffer()))
+        .catch(() => { snapshotKept = false; });   // offline or refused: try again next start
+    }, { timeout: 10000 });
+  }
 
   // ---- The address bar names the page on screen -------------------------------------------
   // mkdocs-material's navigation.tracking writes the heading in view into the address, 250 ms
@@ -517,6 +550,28 @@
     if (document.readyState === "complete") start();
     else addEventListener("load", start, { once: true });
   }
+
+  // Start Python now, before the theme's document$ emits (scan() mounts the widgets then), if a
+  // widget is already near the screen the reader will see: the first screen, or the one the
+  // address's #section opens at. The rule stays "only when a widget comes near the viewport".
+  function startEarly() {
+    let target = null;
+    try {
+      target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    } catch (err) {
+      target = null;                // a malformed escape names nothing
+    }
+    const top = target ? target.getBoundingClientRect().top : 0;
+    const margin = 400;             // the same margin as scan()'s and the observer's
+    for (const root of document.querySelectorAll("[data-widget]")) {
+      const box = root.getBoundingClientRect();
+      if (box.top - top < innerHeight + margin && box.bottom - top > -margin) {
+        engine.start().catch(() => {});   // failures are shown when the widget mounts
+        return;
+      }
+    }
+  }
+  startEarly();
 
   window.__tbt = { engine, scan, mount, offline };
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,24 +1,121 @@
 // The Python worker: one per visit. It starts the self-hosted Pyodide, unpacks the widgets package,
 // then answers {widget, state} with that widget's view model. Running here keeps the page's main
 // thread free while Python starts and while it computes.
-import { loadPyodide } from "../../generated/pyodide/pyodide.mjs";
+//
+// Two ways to start (the page's first message, "ping", says whether the second is allowed):
+//  - normal: instantiate the wasm, initialise CPython, import the widgets (about 1.5 s);
+//  - snapshot: on a repeat visit, restore Python's memory as the build saved it just after those
+//    imports (generated/py/python-snapshot.gz, see site_build/snapshot.py). Used only when the
+//    file is already on this device (the service worker's cache, or the HTTP cache), only when it
+//    was made from the very widgets.zip and standard library this visit received, and `random` is
+//    reseeded afterwards. Anything wrong with it (missing, corrupt, another build, an error while
+//    restoring) means a normal start instead, with a console warning and nothing else.
+// Pyodide's loader is imported dynamically so that the downloads below start without waiting for it.
+const pyodide = import("../../generated/pyodide/pyodide.mjs");
+pyodide.catch(() => {});                                 // reported when start() awaits it
+const loadPyodide = async (config) => (await pyodide).loadPyodide(config);
 
 const root = new URL("../../", import.meta.url).href;   // the site root, from this file's address
-let call = null;                                        // Python: widgets._runtime.call
+const SNAPSHOT = root + "generated/py/python-snapshot.gz";
+const now = () => performance.timeOrigin + performance.now();   // epoch ms: the page can compare
+const marks = { script: now() };                         // start-up timeline, for `info` (bench)
+let how = null;                                          // "normal" or "snapshot", once started
+let call = null;                                         // Python: widgets._runtime.call
 let py = null;
 const files = new Map();                                // data file -> Promise of its arrival in /data
 
-async function start() {
-  const zip = fetch(root + "generated/py/widgets.zip").then((r) => {
-    if (!r.ok) throw new Error(`widgets.zip: HTTP ${r.status}`);
+// Mark when the wasm is compiled and instantiated (Pyodide calls one of these two).
+for (const name of ["instantiateStreaming", "instantiate"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    marks.wasmStart = marks.wasmStart || now();
+    const result = await original.apply(WebAssembly, args);
+    marks.wasm = now();
+    return result;
+  };
+}
+
+function bytes(path) {
+  return fetch(root + path).then((r) => {
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
     return r.arrayBuffer();
   });
-  py = await loadPyodide({
-    indexURL: root + "generated/pyodide/",
-    lockFileURL: root + "generated/pyodide/pyodide-lock.json",
-  });
+}
+
+const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
+
+// The snapshot, if this device already holds it and it belongs to this build; otherwise null.
+async function storedSnapshot(zip) {
+  // Straight from the service worker's cache (a round trip through its fetch handler costs a few
+  // hundred milliseconds for 31 MB on a busy machine), else from the HTTP cache, never the network.
+  let response = null;
+  try {
+    response = self.caches ? await caches.match(SNAPSHOT, { ignoreVary: true }) : null;
+  } catch (err) {
+    response = null;                                     // e.g. storage blocked
+  }
+  try {
+    response = response || await fetch(SNAPSHOT, { cache: "only-if-cached", mode: "same-origin" });
+  } catch (err) {
+    return null;                                         // not stored here: the normal start
+  }
+  if (!response || !response.ok) return null;
+  const stdlib = bytes("generated/pyodide/python_stdlib.zip");   // from the same cache, then
+  stdlib.catch(() => {});                                // a failure surfaces below, not as "unhandled"
+  let data = new Uint8Array(await response.arrayBuffer());
+  marks.snapshotFetched = now();
+  if (data[0] === 0x1f && data[1] === 0x8b) {            // gzip, unless the host already undid it
+    data = new Uint8Array(await new Response(
+      new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  }
+  marks.snapshotUnpacked = now();
+  const magic = new TextDecoder().decode(data.subarray(0, 8));
+  const key = new TextDecoder().decode(data.subarray(8, 72));
+  const [a, b] = await Promise.all([zip, stdlib].map((p) => p.then((buf) => crypto.subtle.digest("SHA-256", buf))));
+  const inner = new Uint8Array(64);
+  inner.set(new Uint8Array(a), 0);
+  inner.set(new Uint8Array(b), 32);
+  const expected = hex(await crypto.subtle.digest("SHA-256", inner));
+  if (magic !== "TBTSNAP1" || key !== expected) throw new Error("the snapshot belongs to another build");
+  marks.snapshotChecked = now();
+  return data.subarray(128);
+}
+
+const options = {
+  indexURL: root + "generated/pyodide/",
+  lockFileURL: root + "generated/pyodide/pyodide-lock.json",
+};
+
+async function start(useSnapshot) {
+  const zip = bytes("generated/py/widgets.zip");
+  if (useSnapshot !== false && typeof DecompressionStream === "function") {
+    try {
+      const snapshot = await storedSnapshot(zip);
+      if (snapshot) {
+        py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+        marks.python = now();
+        // Python's memory is the build's; its files are not (they live outside it): unpack the
+        // widgets again (widgets.names() lists their folder). The build seeded `random` with 0:
+        // reseed it from the browser's generator, so two visits never draw the same numbers.
+        py.unpackArchive(await zip, "zip", { extractDir: "/tbt" });
+        call = py.runPython("import random\nrandom.seed()\nfrom widgets._runtime import call\n" +
+                            "import widgets\nassert widgets.names()\ncall");
+        marks.imported = now();
+        how = "snapshot";
+        return;
+      }
+    } catch (err) {
+      console.warn("[tbt] Python snapshot not used, starting normally:", (err && err.message) || err);
+      py = null;
+      call = null;
+    }
+  }
+  py = await loadPyodide(options);
+  marks.python = now();
   py.unpackArchive(await zip, "zip", { extractDir: "/tbt" });
   call = py.runPython("import sys; sys.path.insert(0, '/tbt')\nfrom widgets._runtime import call\ncall");
+  marks.imported = now();
+  how = "normal";
 }
 
 function need(path) {
@@ -60,13 +157,19 @@ console.warn = (...args) => {
     fatal(new Error("WebAssembly could not be loaded"));
   }
 };
-const started = Promise.race([start(), died]);
+let started = null;                                      // the page's first message starts Python
 
 self.onmessage = async ({ data: msg }) => {
   try {
+    if (!started) started = Promise.race([start(msg.snapshot), died]);
     await started;
     if (msg.type === "ping") {
       self.postMessage({ id: msg.id, ok: true, json: "null" });
+      return;
+    }
+    if (msg.type === "info") {                           // for the benchmark and the tests
+      const draw = py.runPython("import random\nrandom.getrandbits(48)");
+      self.postMessage({ id: msg.id, ok: true, json: JSON.stringify({ start: how, marks, draw }) });
       return;
     }
     try {
@@ -78,6 +181,7 @@ self.onmessage = async ({ data: msg }) => {
       return;
     }
     const json = call(msg.widget, JSON.stringify(msg.state));
+    if (!marks.answered) marks.answered = now();
     self.postMessage({ id: msg.id, ok: true, json });
   } catch (err) {
     self.postMessage({ id: msg.id, ok: false, error: String((err && err.message) || err) });
