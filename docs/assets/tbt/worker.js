@@ -44,8 +44,8 @@ function bytes(path) {
 
 const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
 
-// The snapshot, if this device already holds it and it belongs to this build; otherwise null.
-async function storedSnapshot(zip) {
+// The stored snapshot's response, if this device already holds it; otherwise null.
+async function storedSnapshot() {
   // Straight from the service worker's cache (a round trip through its fetch handler costs a few
   // hundred milliseconds for 31 MB on a busy machine), else from the HTTP cache, never the network.
   let response = null;
@@ -59,7 +59,11 @@ async function storedSnapshot(zip) {
   } catch (err) {
     return null;                                         // not stored here: the normal start
   }
-  if (!response || !response.ok) return null;
+  return response && response.ok ? response : null;
+}
+
+// The snapshot's bytes for Pyodide, once read and checked against this build (else it throws).
+async function checkedSnapshot(response, zip) {
   const stdlib = bytes("generated/pyodide/python_stdlib.zip");   // from the same cache, then
   stdlib.catch(() => {});                                // a failure surfaces below, not as "unhandled"
   let data = new Uint8Array(await response.arrayBuffer());
@@ -90,8 +94,11 @@ async function start(useSnapshot) {
   const zip = bytes("generated/py/widgets.zip");
   if (useSnapshot !== false && typeof DecompressionStream === "function") {
     try {
-      const snapshot = await storedSnapshot(zip);
-      if (snapshot) {
+      const stored = await storedSnapshot();
+      if (stored) {
+        // Pyodide takes a promise: it loads its own script while the snapshot is read and checked.
+        const snapshot = checkedSnapshot(stored, zip);
+        snapshot.catch(() => {});                        // reported by loadPyodide, below
         py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
         marks.python = now();
         // Python's memory is the build's; its files are not (they live outside it): unpack the
