@@ -62,13 +62,15 @@ def make(pyodide_dir: Path, widgets_zip: Path) -> bytes:
 
 def build(pyodide_dir: Path = GENERATED / "pyodide",
           widgets_zip: Path = GENERATED / "py" / "widgets.zip") -> list[Path]:
+    runtime = {name: (pyodide_dir / name).read_bytes() for name in RUNTIME}
+    widgets = widgets_zip.read_bytes()
     inputs = hashlib.sha256(SCRIPT.read_bytes())
     for name in RUNTIME:
-        inputs.update(name.encode() + b"\0" + hashlib.sha256((pyodide_dir / name).read_bytes()).digest())
-    inputs.update(hashlib.sha256(widgets_zip.read_bytes()).digest())
+        inputs.update(name.encode() + b"\0" + hashlib.sha256(runtime[name]).digest())
+    inputs.update(hashlib.sha256(widgets).digest())
     cached = CACHE / f"python-snapshot-{inputs.hexdigest()[:16]}.gz"
     if not cached.exists():
-        k = key(widgets_zip.read_bytes(), (pyodide_dir / "python_stdlib.zip").read_bytes())
+        k = key(widgets, runtime["python_stdlib.zip"])
         body = header(k) + make(pyodide_dir, widgets_zip)
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(".tmp")

@@ -401,7 +401,13 @@
     }
   }
 
-  // Python starts only when a widget comes near the viewport.
+  // Python starts only when a widget comes near the viewport: within MARGIN pixels of the screen
+  // (`top`: where the screen will start, 0 for where it is now).
+  const MARGIN = 400;
+  function isNear(root, top = 0) {
+    const box = root.getBoundingClientRect();
+    return box.top - top < innerHeight + MARGIN && box.bottom - top > -MARGIN;
+  }
   const nearby = "IntersectionObserver" in window
     ? new IntersectionObserver((entries) => {
         for (const entry of entries) {
@@ -409,7 +415,7 @@
           nearby.unobserve(entry.target);
           mount(entry.target);
         }
-      }, { rootMargin: "400px 0px" })
+      }, { rootMargin: `${MARGIN}px 0px` })
     : null;
 
   function scan() {
@@ -422,11 +428,8 @@
     if (document.documentElement.classList.contains("tbt-has-presenter")) {
       document.documentElement.classList.remove("tbt-has-presenter"); // left by navigation
     }
-    const margin = 400; // the same margin as the observer's
     for (const root of document.querySelectorAll("[data-widget]:not([data-mounted])")) {
-      const box = root.getBoundingClientRect();
-      const near = box.top < innerHeight + margin && box.bottom > -margin;
-      if (near || !nearby) mount(root); // already in view: don't wait a frame for the observer
+      if (isNear(root) || !nearby) mount(root); // already in view: don't wait a frame for the observer
       else nearby.observe(root);
     }
   }
@@ -562,10 +565,8 @@
       target = null;                // a malformed escape names nothing
     }
     const top = target ? target.getBoundingClientRect().top : 0;
-    const margin = 400;             // the same margin as scan()'s and the observer's
     for (const root of document.querySelectorAll("[data-widget]")) {
-      const box = root.getBoundingClientRect();
-      if (box.top - top < innerHeight + margin && box.bottom - top > -margin) {
+      if (isNear(root, top)) {
         engine.start().catch(() => {});   // failures are shown when the widget mounts
         return;
       }
