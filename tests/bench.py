@@ -14,7 +14,8 @@ machine a single run says little.
     memory snapshot (third visit; the first saved the snapshot at idle) and started normally (a
     fourth visit with the switch, localStorage "tbt-python-start" = "normal"), with where the
     time goes (the worker's start-up marks: wasm ready, Python ready, widgets imported, first
-    answer);
+    answer); and the floor under the repeat visit: the same worker alone, in a fresh tab whose
+    page has nothing else to parse or lay out (bench-floor.html, written for the run);
   - main-thread long tasks until live (sum, and total blocking time: the parts over 50 ms);
   - slider input to DOM update (p50/p95 over 200 moves) and JS heap after 500 more moves;
   - instant navigation: from the click on an internal link until the new page's widget has
@@ -162,6 +163,24 @@ MARKS = """async () => { const info = await window.__tbt.engine.send({type: 'inf
   const out = {start: info.start, engineStarted: window.__tbt.engine.startedAt};
   for (const [k, v] of Object.entries(info.marks)) out[k] = v - performance.timeOrigin;
   return out; }"""
+# The floor under a repeat visit: a page with nothing on it but the Python worker (the site's own
+# worker.js, allowed the snapshot), opened in a fresh tab of a browser that holds everything. The
+# chapter's own work (parsing, style, layout, the theme) competes with this for the same cores.
+FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>Benchmark: Python worker alone</title>
+<p>Benchmark page (tests/bench.py): the Python worker alone, no chapter.</p><script>
+const worker = new Worker("assets/tbt/worker.js", {type: "module"});
+window.__floor = new Promise((resolve, reject) => {
+  let ready = null;
+  worker.onmessage = ({data}) => {
+    if (!data.ok) reject(new Error(data.error));
+    else if (data.id === 1) { ready = performance.now(); worker.postMessage({type: "info", id: 2}); }
+    else resolve({ready, ...JSON.parse(data.json)});
+  };
+});
+worker.postMessage({type: "ping", id: 1, snapshot: true});
+</script>"""
+FLOOR_FILE = "bench-floor.html"
+
 SNAPSHOT_SAVED = ("() => caches.match(location.origin + '/generated/py/python-snapshot.gz')"
                   ".then(r => !!r)")
 
@@ -192,6 +211,18 @@ def visit(ctx, base, throttle=None):
     }""")
     data.update(page.evaluate(MARKS))
     return page, data
+
+
+def floor(ctx, base):
+    """The Python worker alone, in a fresh tab (see FLOOR_PAGE): ms after navigation start."""
+    page = ctx.new_page()
+    page.goto(base + FLOOR_FILE, timeout=120_000)
+    data = page.evaluate("""async () => { const f = await window.__floor;
+      const out = {ready: f.ready, start: f.start};
+      for (const [k, v] of Object.entries(f.marks)) out[k] = v - performance.timeOrigin;
+      return out; }""")
+    page.close()
+    return data
 
 
 def new_context(browser):
@@ -273,6 +304,7 @@ def main() -> None:
         t0 = time.perf_counter()
         build_for_port(port, out)
         build_s = time.perf_counter() - t0
+    (out / FLOOR_FILE).write_text(FLOOR_PAGE)      # removed at the end
     httpd = server(str(out), port)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{port}/"
@@ -296,7 +328,7 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-        first, slow, second, third, normal = [], [], [], [], []
+        first, slow, second, third, normal, alone = [], [], [], [], [], []
         failed = []
 
         def attempt(rows, ctx, **kw):
@@ -324,6 +356,13 @@ def main() -> None:
                     page.close()
                     page = attempt(third, ctx)
                     if page:
+                        page.close()
+                        try:
+                            alone.append(floor(ctx, base))
+                        except Exception as err:    # reported, not fatal
+                            failed.append(str(err).splitlines()[0])
+                        page = ctx.new_page()
+                        page.goto(base + FLOOR_FILE)
                         page.evaluate("localStorage.setItem('tbt-python-start', 'normal')")
                         page.close()
                         page = attempt(normal, ctx)
@@ -350,13 +389,17 @@ def main() -> None:
               f"{all(col(third, 'controlled'))}; started from: {', '.join(sorted(set(col(third, 'start'))))})")
         print(f"  repeat visit (4th; service worker's cache, normal start by the switch): "
               f"{spread(col(normal, 'ready'))}  (started from: {', '.join(sorted(set(col(normal, 'start'))))})")
+        print(f"  floor under the repeat visit: the Python worker alone (snapshot) in a fresh tab with "
+              f"an empty page, until it answers: {spread(col(alone, 'ready'))}  (started from: "
+              f"{', '.join(sorted(set(col(alone, 'start'))))})")
         print("  where the time goes (ms after navigation start, medians; wasm = compiled and instantiated):")
         steps = [("domInteractive", "interactive"), ("Python asked for", "engineStarted"),
                  ("worker running", "script"), ("wasm ready", "wasm"),
                  ("snapshot read", "snapshotFetched"), ("snapshot checked", "snapshotChecked"),
                  ("Python ready", "python"), ("widgets imported", "imported"),
                  ("first answer", "answered"), ("live", "ready")]
-        for label, rows in (("first visit", first), ("repeat, snapshot", third), ("repeat, normal", normal)):
+        for label, rows in (("first visit", first), ("repeat, snapshot", third), ("repeat, normal", normal),
+                            ("worker alone", alone)):
             parts = []
             for name, key in steps:
                 values = [d[key] for d in rows if d.get(key) is not None]
@@ -436,6 +479,7 @@ def main() -> None:
     if not args.no_lighthouse:
         lighthouse(base, out)
     httpd.shutdown()
+    (out / FLOOR_FILE).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
