@@ -47,7 +47,8 @@ const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padSt
 // The stored snapshot's response, if this device already holds it; otherwise null.
 async function storedSnapshot() {
   // Straight from the service worker's cache (a round trip through its fetch handler costs a few
-  // hundred milliseconds for 31 MB on a busy machine), else from the HTTP cache, never the network.
+  // hundred milliseconds for a file this size on a busy machine), else from the HTTP cache, never
+  // the network.
   let response = null;
   try {
     response = self.caches ? await caches.match(SNAPSHOT, { ignoreVary: true }) : null;
@@ -80,9 +81,32 @@ async function checkedSnapshot(response, zip) {
   inner.set(new Uint8Array(a), 0);
   inner.set(new Uint8Array(b), 32);
   const expected = hex(await crypto.subtle.digest("SHA-256", inner));
-  if (magic !== "TBTSNAP1" || key !== expected) throw new Error("the snapshot belongs to another build");
+  if (magic !== "TBTSNAP2" || key !== expected) throw new Error("the snapshot belongs to another build");
+  const memory = unpage(data);
   marks.snapshotChecked = now();
-  return data.subarray(128);
+  return memory;
+}
+
+// Pyodide's snapshot from ours: the stored pages put back in a zero-filled buffer of the full
+// length (the build leaves out the pages that are all zero; format in site_build/snapshot.py).
+function unpage(data) {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const [total, size, count] = [72, 76, 80].map((at) => view.getUint32(at, true));
+  let at = 128 + 4 * count;
+  if (size < 1 || total > 2 ** 30 || at > data.length) throw new Error("the snapshot is damaged");
+  const memory = new Uint8Array(total);
+  let last = -1;
+  for (let j = 0; j < count; j++) {
+    const page = view.getUint32(128 + 4 * j, true);
+    const start = page * size;
+    const n = Math.min(size, total - start);
+    if (page <= last || n <= 0 || at + n > data.length) throw new Error("the snapshot is damaged");
+    memory.set(data.subarray(at, at + n), start);
+    at += n;
+    last = page;
+  }
+  if (at !== data.length) throw new Error("the snapshot is damaged");
+  return memory;
 }
 
 const options = {
