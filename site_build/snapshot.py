@@ -77,7 +77,7 @@ def build(pyodide_dir: Path = GENERATED / "pyodide",
           widgets_zip: Path = GENERATED / "py" / "widgets.zip") -> list[Path]:
     runtime = {name: (pyodide_dir / name).read_bytes() for name in RUNTIME}
     widgets = widgets_zip.read_bytes()
-    inputs = hashlib.sha256(SCRIPT.read_bytes() + MAGIC)     # a new format is a new file
+    inputs = hashlib.sha256(SCRIPT.read_bytes() + Path(__file__).read_bytes())   # and the format
     for name in RUNTIME:
         inputs.update(name.encode() + b"\0" + hashlib.sha256(runtime[name]).digest())
     inputs.update(hashlib.sha256(widgets).digest())

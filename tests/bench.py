@@ -158,11 +158,12 @@ def load() -> str:
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
-# The worker's start-up marks (epoch ms), as ms after the page's navigation start.
-MARKS = """async () => { const info = await window.__tbt.engine.send({type: 'info'});
-  const out = {start: info.start, engineStarted: window.__tbt.engine.startedAt};
+# The worker's answer to `info`: how Python started, and its start-up marks (epoch ms) as ms
+# after the page's navigation start. {INFO} is an expression for that answer.
+MARKS = """async () => {{ const info = await {INFO};
+  const out = {{start: info.start}};
   for (const [k, v] of Object.entries(info.marks)) out[k] = v - performance.timeOrigin;
-  return out; }"""
+  return out; }}"""
 # The floor under a repeat visit: a page with nothing on it but the Python worker (the site's own
 # worker.js, allowed the snapshot), opened in a fresh tab of a browser that holds everything. The
 # chapter's own work (parsing, style, layout, the theme) competes with this for the same cores.
@@ -209,7 +210,8 @@ def visit(ctx, base, throttle=None):
               controlled: !!navigator.serviceWorker.controller,
               interactive: nav.domInteractive};
     }""")
-    data.update(page.evaluate(MARKS))
+    data.update(page.evaluate(MARKS.format(INFO="window.__tbt.engine.send({type: 'info'})")),
+                engineStarted=page.evaluate("window.__tbt.engine.startedAt"))
     return page, data
 
 
@@ -217,10 +219,8 @@ def floor(ctx, base):
     """The Python worker alone, in a fresh tab (see FLOOR_PAGE): ms after navigation start."""
     page = ctx.new_page()
     page.goto(base + FLOOR_FILE, timeout=120_000)
-    data = page.evaluate("""async () => { const f = await window.__floor;
-      const out = {ready: f.ready, start: f.start};
-      for (const [k, v] of Object.entries(f.marks)) out[k] = v - performance.timeOrigin;
-      return out; }""")
+    data = page.evaluate(MARKS.format(INFO="window.__floor"))
+    data["ready"] = page.evaluate("window.__floor.then((f) => f.ready)")
     page.close()
     return data
 
@@ -356,15 +356,14 @@ def main() -> None:
                     page.close()
                     page = attempt(third, ctx)
                     if page:
+                        # The switch, for the 4th visit (the floor page asks for the snapshot
+                        # whatever the switch says).
+                        page.evaluate("localStorage.setItem('tbt-python-start', 'normal')")
                         page.close()
                         try:
                             alone.append(floor(ctx, base))
                         except Exception as err:    # reported, not fatal
                             failed.append(str(err).splitlines()[0])
-                        page = ctx.new_page()
-                        page.goto(base + FLOOR_FILE)
-                        page.evaluate("localStorage.setItem('tbt-python-start', 'normal')")
-                        page.close()
                         page = attempt(normal, ctx)
                         if page:
                             page.close()

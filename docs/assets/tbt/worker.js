@@ -73,7 +73,6 @@ async function checkedSnapshot(response, zip) {
     data = new Uint8Array(await new Response(
       new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   }
-  marks.snapshotUnpacked = now();
   const magic = new TextDecoder().decode(data.subarray(0, 8));
   const key = new TextDecoder().decode(data.subarray(8, 72));
   const [a, b] = await Promise.all([zip, stdlib].map((p) => p.then((buf) => crypto.subtle.digest("SHA-256", buf))));
