@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import glossary, instructors, pyodide_vendor, snapshot, snippets, tokenizer_data
+from . import glossary, instructors, pyodide_vendor, snapshot, snippets, tokenizer_data, widget_styles
 from .facts import all_facts
 from .lab import build as lab_build
 from .paths import DATA, GENERATED, ROOT, SNIPPETS
@@ -34,6 +34,7 @@ def main() -> int:
         ("python snapshot", snapshot.build),
         ("lab model data", lab_build.build),
         ("figures and markup", snippets.build),
+        ("widget styles", widget_styles.build),
         ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),
                               write_text(SNIPPETS / "glossary-list.md", glossary.definition_list())]),
         ("instructors' tables",

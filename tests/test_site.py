@@ -72,6 +72,32 @@ def test_every_widget_has_math_figure_view_and_tests():
         assert (ROOT / "tests/browser" / f"test_{mod}.py").exists(), f"browser test for {name}"
 
 
+def test_every_widget_has_a_stylesheet_with_a_signature_it_sets():
+    """Each widget's stylesheet names one declaration that only it sets (tests/browser/test_styles.py
+    checks it in the page after every way a reader arrives), and really sets it: a rule with that
+    selector declares the property or a shorthand of it."""
+    from site_build.widget_styles import signature, source
+    for name in widgets.names():
+        sig = signature(name)
+        shorthands = {"-".join(sig.prop.split("-")[:i]) for i in range(1, sig.prop.count("-") + 2)}
+        rules = re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", source(name).read_text(), flags=re.S))
+        assert any(sig.selector in [s.strip() for s in sel.split(",")] and
+                   any(re.search(rf"(^|;)\s*{re.escape(p)}\s*:", body.strip()) for p in shorthands)
+                   for sel, body in rules), f"{name}.css does not set {sig}"
+
+
+def test_widget_styles_are_linked_by_the_theme_on_every_page(site_dir):
+    """No widget adds its stylesheet at run time (instant navigation would drop it): the bundle of
+    every widget's stylesheet is linked in the head of every page, and holds each one."""
+    from site_build.widget_styles import source
+    bundle = (site_dir / "generated" / "widgets.css").read_text()
+    for name in widgets.names():
+        assert source(name).read_text() in bundle
+    for page in site_dir.rglob("*.html"):
+        head = page.read_text().split("</head>", 1)[0]
+        assert re.search(r'<link[^>]+href="[./]*generated/widgets\.css"', head), page
+
+
 def test_url_parameter_names_are_unique_across_widgets():
     seen = {}
     for name in widgets.names():

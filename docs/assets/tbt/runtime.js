@@ -224,21 +224,6 @@
     return bar;
   }
 
-  // A widget's own CSS (assets/tbt/widgets/NAME.css), when its module says `export const styles = true`.
-  const sheets = new Map();
-  function stylesheet(href) {
-    if (!sheets.has(href)) {
-      sheets.set(href, new Promise((resolve) => {
-        const link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = href;
-        link.onload = link.onerror = () => resolve();
-        document.head.append(link);
-      }));
-    }
-    return sheets.get(href);
-  }
-
   // Presenter view: the widget fills the screen in large type for a projector; Escape leaves.
   function presenter(root, button) {
     const on = !root.classList.contains("tbt-presenting");
@@ -309,8 +294,9 @@
     root.dataset.state = STATES.loading;
     const slow = setTimeout(() => setStatus(root, "Starting Python in your browser (first time only)…"), 120);
     try {
+      // The widget's styles are already on the page: all widget stylesheets are bundled into
+      // generated/widgets.css, which the theme links (site_build/widget_styles.py says why).
       const [view] = await Promise.all([import(base + `assets/tbt/widgets/${name}.js`), engine.start()]);
-      if (view.styles) await stylesheet(base + `assets/tbt/widgets/${name}.css`);
       let state = stateFromURL(specs);
       let busy = false;
       let dirty = false;

@@ -2,7 +2,6 @@
 // in two modes: the hand-set example (default) and a real group of the lab model's answers.
 import { button, h, select, slider, toggle } from "../ui.js";
 
-export const styles = true;
 const signed = (v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v).toFixed(2);
 const MODES = { hand: "Hand-set example (illustrative)", real: "Real answers from the lab model" };
 

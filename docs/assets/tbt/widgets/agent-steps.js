@@ -2,7 +2,6 @@
 import { h, slider } from "../ui.js";
 import { lineChart } from "../linechart.js";
 
-export const styles = true;
 const pct = (v) => {
   const x = 100 * v;
   if (x > 0 && x < 0.1) return "<0.1%";

@@ -3,7 +3,6 @@
 // on a <canvas> with at most 32 × 32 cells, so a huge N never makes a huge page.
 import { button, h, svg } from "../ui.js";
 
-export const styles = true;
 const STEPS = 1000;
 const fmt = (v) => Math.round(v).toLocaleString("en-US");
 const s = svg;

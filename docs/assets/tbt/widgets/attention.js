@@ -2,7 +2,6 @@
 // widgets/attention.py; this file lights the words and draws the heat map from the view model.
 import { h } from "../ui.js";
 
-export const styles = true;
 const pct = (v) => `${Math.round(100 * v)}%`;
 
 export function mount(live, ctx) {

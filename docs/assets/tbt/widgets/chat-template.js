@@ -4,7 +4,6 @@ import { h, select, toggle } from "../ui.js";
 const show = (piece) => (piece === "\n" ? "↵" : piece.replace(/ /g, "·"));
 const KIND = { special: "special token", role: "role name", format: "template newline", content: "message text" };
 
-export const styles = true;
 
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);

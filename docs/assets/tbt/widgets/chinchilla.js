@@ -2,7 +2,6 @@
 // widgets/chinchilla.py (Hoffmann et al.'s 2022 formula, as corrected by Besiroglu et al. 2024); this file draws them as SVG.
 import { button, h, slider, svg, toggle } from "../ui.js";
 
-export const styles = true;
 const s = svg;
 const SUP = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻" };
 function sci(v) {

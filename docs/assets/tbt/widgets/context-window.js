@@ -2,7 +2,6 @@
 // whether the question can be answered all come from widgets/context_window.py.
 import { h, slider } from "../ui.js";
 
-export const styles = true;
 const SEEN = { all: "in view", part: "partly cut off", none: "fallen out" };
 
 export function mount(live, ctx) {

@@ -2,7 +2,6 @@
 // from widgets/embedding_map.py; this file draws them as SVG (text via textContent only).
 import { h, select, svg } from "../ui.js";
 
-export const styles = true;
 const W = 21.8;
 const H = 13.6;
 const S = 40; // pixels per map unit in the viewBox

@@ -4,8 +4,6 @@
 // when the reader has not asked for reduced motion.
 import { bars, button, h } from "../ui.js";
 
-export const styles = true;
-
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
 const PLAY_MS = 900;
 

@@ -2,7 +2,6 @@
 // widgets/kl_leash.py; the slider moves log10(β) so loose and tight get equal room.
 import { h, select } from "../ui.js";
 
-export const styles = true;
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
 const pct0 = (v) => (v == null ? "–" : `${Math.round(100 * v)}%`);
 const round3 = (x) => Number(x.toPrecision(3));

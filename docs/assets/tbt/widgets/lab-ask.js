@@ -3,7 +3,6 @@
 // pieces, the reply and the bars. Everything typed or computed is written as text, never as HTML.
 import { bars, button, h, slider } from "../ui.js";
 
-export const styles = true;
 const pct = (v) => (v > 0 && v < 0.001 ? "<0.1%" : `${(100 * v).toFixed(1)}%`);
 
 export function files() {

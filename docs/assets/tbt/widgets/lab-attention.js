@@ -3,7 +3,6 @@
 // head picker, the tokens lit by attention and the heat map. Text only, never HTML.
 import { h, svg } from "../ui.js";
 
-export const styles = true;
 const pct = (v) => `${Math.round(100 * v)}%`;
 const CELL = 12;
 

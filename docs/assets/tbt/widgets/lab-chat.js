@@ -3,7 +3,6 @@
 // and the two panes. Everything typed or computed is written as text, never as HTML.
 import { button, h } from "../ui.js";
 
-export const styles = true;
 const KIND = { special: "special token", prompt: "what it read", reply: "what it wrote" };
 
 export function files() {

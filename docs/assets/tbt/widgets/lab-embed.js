@@ -3,7 +3,6 @@
 // embedding vectors. This file draws the inputs, the map and the lists, as text only.
 import { h, svg } from "../ui.js";
 
-export const styles = true;
 const W = 600;
 const H = 420;
 const PAD = 24;

@@ -3,7 +3,6 @@
 // the step slider, two charts with the current step marked, and the answers, as text only.
 import { h, svg } from "../ui.js";
 
-export const styles = true;
 const W = 600;
 const L = 44;
 const R = 12;

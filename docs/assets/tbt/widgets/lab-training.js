@@ -3,7 +3,6 @@
 // two loss curves with the current checkpoint marked, and the samples, as text only.
 import { h, svg } from "../ui.js";
 
-export const styles = true;
 const W = 600;
 const H = 260;
 const L = 48;

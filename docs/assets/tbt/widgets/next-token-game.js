@@ -2,7 +2,6 @@
 // widgets/next_token_game.py; the answer key is not even sent until the reader asks for it.
 import { bars, button, h } from "../ui.js";
 
-export const styles = true;
 const pct = (v) => `${(100 * v).toFixed(1)}%`;
 
 export function mount(live, ctx) {

@@ -2,7 +2,6 @@
 import { h, select, slider } from "../ui.js";
 import { lineChart } from "../linechart.js";
 
-export const styles = true;
 const pct = (v) => {
   const x = 100 * v;
   if (x > 99.9 && x < 100) return ">99.9%";

@@ -2,7 +2,6 @@
 // this file only draws them as an SVG chart.
 import { h, select, slider, svg } from "../ui.js";
 
-export const styles = true;
 const W = 420, H = 240, L = 44, R = 12, T = 12, B = 34;
 
 export function mount(live, ctx) {

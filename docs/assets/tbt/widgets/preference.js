@@ -2,7 +2,6 @@
 // widgets/preference.py; this file draws the answers, one radio pair per comparison, and the scores.
 import { button, h } from "../ui.js";
 
-export const styles = true;
 const pct = (v) => `${Math.round(100 * v)}%`;
 const signed = (v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v).toFixed(2);
 

@@ -2,7 +2,6 @@
 // widgets/retrieval.py. Everything the reader types is shown as text, never as HTML.
 import { button, h, slider } from "../ui.js";
 
-export const styles = true;
 export function files() {
   return ["tokenizer/cl100k_base.bin"];
 }

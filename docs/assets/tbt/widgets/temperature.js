@@ -20,7 +20,7 @@ export function mount(live, ctx) {
   });
   const prompt = h("p.tbt-prompt", {}, "The weather today is ", h("span.tbt-blank", {}, "___"));
   let chart = null;
-  const chartBox = h("div.tbt-chart");
+  const chartBox = h("div.tbt-chart.tbt-temp-chart");
   const note = h("p.tbt-note", { "aria-live": "polite" });
   const draw = button("Sample a token", () => ctx.set({ seed: ctx.state.seed + 1 }));
   const reset = button("Clear draws", () => ctx.set({ seed: 0 }));

@@ -2,7 +2,6 @@
 // widgets/tokenizer.py; this file draws the text box, the controls and one chip per token.
 import { h, select, toggle } from "../ui.js";
 
-export const styles = true;
 const ENCODINGS = ["gpt2", "cl100k_base", "o200k_base"];
 const LABELS = {
   gpt2: "gpt2 (GPT-2, 2019)",
