@@ -2,8 +2,8 @@
 and Debian's Chromium driven by Playwright.
 
 Browser tests take the `page` fixture (or `new_page`): every page it opens is watched, and the
-test fails afterwards if the page logged a console error, threw an uncaught exception, or sent a
-request to any host other than the local server.
+test fails afterwards if the page logged a console error, had a request fail, threw an uncaught
+exception, or sent a request to any host other than the local server.
 """
 from __future__ import annotations
 
@@ -167,7 +167,14 @@ class Watch:
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         page.on("request", self._request)
+        page.on("requestfailed", self._failed)
         return page
+
+    def _failed(self, request):
+        # A failed load prints a red line in the console too (Playwright reports it apart).
+        # A request cancelled because the reader moved on (instant navigation) is no fault.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed request: {request.url} ({request.failure})")
 
     def _request(self, request):
         url = request.url

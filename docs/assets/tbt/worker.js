@@ -6,7 +6,7 @@
 //  - normal: instantiate the wasm, initialise CPython, import the widgets (about 1.5 s);
 //  - snapshot: on a repeat visit, restore Python's memory as the build saved it just after those
 //    imports (generated/py/python-snapshot.gz, see site_build/snapshot.py). Used only when the
-//    file is already on this device (the service worker's cache, or the HTTP cache), only when it
+//    file is already on this device (in the service worker's cache), only when it
 //    was made from the very widgets.zip and standard library this visit received, and `random` is
 //    reseeded afterwards. Anything wrong with it (missing, corrupt, another build, an error while
 //    restoring) means a normal start instead, with a console warning and nothing else.
@@ -44,23 +44,18 @@ function bytes(path) {
 
 const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, "0")).join("");
 
-// The stored snapshot's response, if this device already holds it; otherwise null.
+// The stored snapshot's response, if this device already holds it; otherwise null. Only the
+// service worker's cache is asked (directly: a round trip through its fetch handler costs a few
+// hundred milliseconds for a file this size on a busy machine), and a miss is a plain null: no
+// request is made that could fail and print a red line in the console on a first visit. Only the
+// service worker ever stores the snapshot (runtime.js, keepSnapshot), so nothing else can hold it.
 async function storedSnapshot() {
-  // Straight from the service worker's cache (a round trip through its fetch handler costs a few
-  // hundred milliseconds for a file this size on a busy machine), else from the HTTP cache, never
-  // the network.
-  let response = null;
   try {
-    response = self.caches ? await caches.match(SNAPSHOT, { ignoreVary: true }) : null;
+    const response = self.caches ? await caches.match(SNAPSHOT, { ignoreVary: true }) : null;
+    return response && response.ok ? response : null;
   } catch (err) {
-    response = null;                                     // e.g. storage blocked
+    return null;                                         // e.g. storage blocked: the normal start
   }
-  try {
-    response = response || await fetch(SNAPSHOT, { cache: "only-if-cached", mode: "same-origin" });
-  } catch (err) {
-    return null;                                         // not stored here: the normal start
-  }
-  return response && response.ok ? response : null;
 }
 
 // The snapshot's bytes for Pyodide, once read and checked against this build (else it throws).
