@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test setup build data site bench zensical chromium node clean model posttrain
+.PHONY: serve test setup build data site bench gallery zensical chromium node clean model posttrain
 
 serve: build
 	$(PY) -m site_build.serve --port 8000 site
@@ -55,6 +55,11 @@ posttrain: setup
 
 bench: build node chromium
 	$(PY) -m tests.bench
+
+# Screenshots of every widget and every page's first screen, 1280 and 375 px, light and dark, side
+# by side in gallery/index.html: for looking at what a reader sees (a few minutes).
+gallery: setup node chromium
+	$(PY) -m tests.gallery
 
 # Non-blocking: does the site also build with Zensical (mkdocs-material's successor)?
 zensical: setup node

@@ -98,6 +98,15 @@ def test_widget_styles_are_linked_by_the_theme_on_every_page(site_dir):
         assert re.search(r'<link[^>]+href="[./]*generated/widgets\.css"', head), page
 
 
+def test_the_page_palette_is_the_figures_palette():
+    """Widgets (CSS variables in tbt.css) and build-time figures (site_build/svg.py) draw data in
+    the same six colours."""
+    from site_build.svg import PALETTE
+    css = (ROOT / "docs/assets/tbt/tbt.css").read_text()
+    found = dict(re.findall(r"--tbt-([a-z]+):\s*(#[0-9a-f]{6});", css))
+    assert {name: found.get(name) for name in PALETTE} == PALETTE
+
+
 def test_url_parameter_names_are_unique_across_widgets():
     seen = {}
     for name in widgets.names():

@@ -15,14 +15,14 @@ def test_more_steps_lower_success_and_a_checker_buys_it_back(page, base_url):
     page.goto(base_url + "using/")
     root = wait_ready(page, "agent-steps")
     assert stat(root, "tbt-agent-bare") == "60%"                    # 0.95 ** 10
-    assert root.locator("polyline.checked").count() == 0            # no checker yet
+    assert root.locator(".tbt-chart-line.tbt-c-green").count() == 0   # no checker yet
 
     set_slider(page, "#widget-agent-steps-ag_steps", 100)
     page.wait_for_function("() => document.querySelector('#widget-agent-steps dd.tbt-agent-bare').textContent === '0.6%'")
 
     set_slider(page, "#widget-agent-steps-ag_catch", 0.8)
     page.wait_for_function("() => document.querySelector('#widget-agent-steps dd.tbt-agent-checked').textContent === '30%'")
-    assert root.locator("polyline.checked").count() == 1
+    assert root.locator(".tbt-chart-line.tbt-c-green").count() == 1
     assert "stop openly" in root.locator(".tbt-note").inner_text()
     page.wait_for_function("() => new URLSearchParams(location.search).get('ag_catch') === '0.8'")
 

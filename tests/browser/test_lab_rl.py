@@ -17,7 +17,7 @@ def test_the_step_slider_and_the_run_picker_change_the_view(page, base_url):
     status = root.locator(".tbt-lr-status")
     last = status.inner_text()
     assert root.locator(".tbt-lr-sample").count() > 0
-    assert root.locator("path.tbt-lr-line").count() == 3          # reward, held-out, KL
+    assert root.locator("path.tbt-chart-line").count() == 3          # reward, held-out, KL
     # Keyboard: Home goes to the first saved step.
     root.get_by_label("Saved step").focus()
     page.keyboard.press("Home")
@@ -29,7 +29,7 @@ def test_the_step_slider_and_the_run_picker_change_the_view(page, base_url):
     root.get_by_label("Run").select_option(index=1)
     page.wait_for_function("() => new URLSearchParams(location.search).get('labrl_run') === '1'")
     page.wait_for_selector(f"{ROOT} .tbt-lr-status:has-text('Flawed reward')")
-    assert root.locator("path.tbt-lr-line").count() == 4
+    assert root.locator("path.tbt-chart-line").count() == 4
     assert "only" in status.inner_text() and "right" in status.inner_text()
 
 

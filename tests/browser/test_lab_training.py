@@ -27,10 +27,10 @@ def test_slider_moves_through_the_checkpoints(page, base_url):
                            arg=[ROOT, status])
     page.wait_for_function("() => new URLSearchParams(location.search).get('lab_ckpt') === '0'")
     assert root.locator(".tbt-lab-samples").inner_text() != samples
-    assert root.locator(".tbt-lab-loss path").count() == 2
-    x0 = float(root.locator(".tbt-lab-now").get_attribute("x1"))
+    assert root.locator(".tbt-chart-line").count() == 2
+    x0 = float(root.locator(".tbt-chart-now").get_attribute("x1"))
     page.keyboard.press("End")
-    page.wait_for_function("([s, x]) => parseFloat(document.querySelector(s + ' .tbt-lab-now').getAttribute('x1')) > x",
+    page.wait_for_function("([s, x]) => parseFloat(document.querySelector(s + ' .tbt-chart-now').getAttribute('x1')) > x",
                            arg=[ROOT, x0])
 
 

@@ -126,3 +126,34 @@ def test_widgets_keep_their_styles_however_the_reader_arrives(new_page, base_url
         page.goto(base_url + path)
         check(page, names, f"offline copy of {path}")
     assert not [e for e in watch.errors if e.startswith("uncaught")]
+
+
+CHARTS = """() => [...document.querySelectorAll('svg.tbt-chart')].map(svg => {
+  const line = svg.querySelector('.tbt-chart-line'), text = svg.querySelector('text');
+  const css = (el, p) => getComputedStyle(el).getPropertyValue(p);
+  return { widget: svg.closest('[data-widget]').dataset.widget, lineFill: css(line, 'fill'),
+           lineStroke: css(line, 'stroke'), textFill: css(text, 'fill'), fontSize: css(svg, 'font-size'),
+           page: css(document.querySelector('.md-typeset'), 'color'),
+           legend: svg.parentElement.querySelectorAll('.tbt-chart-legend li').length };
+})"""
+
+
+def test_every_line_chart_has_one_look_and_reads_in_dark_mode(new_page, base_url):
+    """The line and step charts all come from assets/tbt/chart.js: lines are strokes in a palette
+    colour (never filled shapes), text takes the page's text colour (not black on slate), and
+    every chart has its legend."""
+    page = new_page(color_scheme="dark")
+    seen = {}
+    for path, names in {"using/": ["agent-steps", "pass-at-k"], "rl/": ["lab-rl"],
+                        "lab/": ["lab-training"]}.items():
+        page.goto(base_url + path)
+        for name in names:
+            wait_ready(page, name)
+        for chart in page.evaluate(CHARTS):
+            seen.setdefault(chart["widget"], []).append(chart)
+            assert chart["lineFill"] == "none", chart
+            assert chart["textFill"] == chart["page"], chart
+            assert chart["lineStroke"] not in ("none", "rgb(0, 0, 0)"), chart
+            assert chart["legend"] >= 1, chart
+    assert sorted(seen) == ["agent-steps", "lab-rl", "lab-training", "pass-at-k"]
+    assert len({c["fontSize"] for charts in seen.values() for c in charts}) == 1

@@ -1,6 +1,6 @@
 // Agent steps: the view. The probabilities come from widgets/agent_steps.py (exact arithmetic).
 import { h, slider } from "../ui.js";
-import { lineChart } from "../linechart.js";
+import { chart } from "../chart.js";
 
 const pct = (v) => {
   const x = 100 * v;
@@ -15,14 +15,14 @@ export function mount(live, ctx) {
   const n = slider(ctx, "ag_steps", specs.ag_steps, { onInput: (v) => ctx.set({ ag_steps: v }) });
   const c = slider(ctx, "ag_catch", specs.ag_catch, { format: (v) => `${Math.round(100 * v)}%`, onInput: (v) => ctx.set({ ag_catch: v }) });
   const r = slider(ctx, "ag_retries", specs.ag_retries, { onInput: (v) => ctx.set({ ag_retries: v }) });
-  const chart = lineChart({ xLabel: "steps in the task", yLabel: "task succeeds", xMax: 100 });
+  const plot = chart({ height: 250, x: { min: 1, max: 100, ticks: [1, 25, 50, 75, 100], label: "steps in the task" },
+    y: { min: 0, max: 1, ticks: [0, 0.5, 1], percent: true, label: "task succeeds" } });
   const stats = h("dl.tbt-agent-stats");
   const note = h("p.tbt-note", { "aria-live": "polite" });
-  const key = h("p.tbt-agent-key", {}, h("span.tbt-key.bare", {}, "no checker"), " ", h("span.tbt-key.checked", {}, "with the checker"));
   live.append(
     h("div.tbt-controls", {}, p.el, n.el),
     h("div.tbt-controls", {}, c.el, r.el),
-    stats, key, chart.el, note,
+    stats, plot.el, note,
   );
   return {
     render(view) {
@@ -37,10 +37,12 @@ export function mount(live, ctx) {
         ...row("Stops and asks for help", "tbt-agent-flagged", pct(k.flagged)),
         ...row("Attempts per step, on average", "tbt-agent-attempts", view.attempts.toFixed(2)),
       );
-      const series = [{ values: view.curve_bare, cls: "bare" }];
-      if (view.has_checker) series.push({ values: view.curve_checked, cls: "checked" });
-      chart.draw(series, st.ag_steps,
-        `Task success against steps. At ${st.ag_steps} steps: ${pct(b.success)} with no checker` +
+      const points = (values) => values.map((v, i) => [i + 1, v]);
+      const series = [{ points: points(view.curve_bare), color: "red", label: "no checker" }];
+      if (view.has_checker) series.push({ points: points(view.curve_checked), color: "green", label: "with the checker" });
+      plot.draw(series);
+      plot.mark(st.ag_steps);
+      plot.describe(`Task success against steps. At ${st.ag_steps} steps: ${pct(b.success)} with no checker` +
         (view.has_checker ? `, ${pct(k.success)} with the checker.` : "."));
       const half = view.has_checker ? view.half_checked : view.half_bare;
       let text = `${Math.round(100 * st.ag_p)}% per step over ${st.ag_steps} steps: the whole task succeeds ${pct(b.success)} of the time.`;

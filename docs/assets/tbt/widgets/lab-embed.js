@@ -78,11 +78,29 @@ export function mount(live, ctx) {
     }));
   }
 
-  function label(id, cls) {
-    const p = at.get(id);
-    if (!p) return [];
-    return [svg("circle", { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 5.5, class: `tbt-lab-mark ${cls}` }),
-      svg("text", { x: (p[0] + 7).toFixed(1), y: (p[1] - 6).toFixed(1), class: `tbt-lab-label ${cls}` }, p[2])];
+  // Ring and name the marked words. A name goes beside its dot where it overlaps no name already
+  // placed (right, left, above, below; the first fit wins, most important word first), so close
+  // neighbours such as "cow" and "crow" stay readable.
+  function labels(marked) {
+    const placed = [];
+    const out = [];
+    const seen = new Set();
+    for (const [id, cls] of marked) {
+      const p = at.get(id);
+      if (!p || seen.has(id)) continue;
+      seen.add(id);
+      const [x, y, word] = p;
+      const w = 7.4 * word.length + 4;           // about 13 px type in this drawing's units
+      const spots = [[x + 8, y - 14], [x - 8 - w, y - 14], [x + 8, y + 2], [x - 8 - w, y + 2],
+        [x - w / 2, y - 24], [x - w / 2, y + 8]];
+      const free = ([bx, by]) => bx >= 0 && bx + w <= W && by >= 0 && by + 16 <= H &&
+        placed.every(([qx, qy, qw]) => bx + w <= qx || qx + qw <= bx || by + 16 <= qy || qy + 16 <= by);
+      const [bx, by] = spots.find(free) || spots[0];
+      placed.push([bx, by, w]);
+      out.push(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 5.5, class: `tbt-lab-mark ${cls}` }),
+        svg("text", { x: (bx + 2).toFixed(1), y: (by + 12).toFixed(1), class: `tbt-lab-label ${cls}` }, word));
+    }
+    return out;
   }
 
   function list(ol, items) {
@@ -121,11 +139,11 @@ export function mount(live, ctx) {
         analogyNote.textContent = text;
       }
       list(results, an.results || []);
-      marks.replaceChildren(
-        ...view.neighbours.slice(0, 3).flatMap((n) => label(n.id, "is-near")),
-        ...w.ids.slice(0, 1).flatMap((id) => label(id, "is-word")),
-        ...(an.results || []).slice(0, 1).flatMap((r) => label(r.id, "is-answer")),
-      );
+      marks.replaceChildren(...labels([
+        ...w.ids.slice(0, 1).map((id) => [id, "is-word"]),
+        ...(an.results || []).slice(0, 1).map((r) => [r.id, "is-answer"]),
+        ...view.neighbours.slice(0, 3).map((n) => [n.id, "is-near"]),
+      ]));
       mapTitle.textContent = `Map of the ${view.points.length} whole-word tokens the model read most often, coloured by ${view.groups.length} groups of the world's words; your word and its nearest neighbours are ringed and labelled when they are on the map.`;
       map.setAttribute("aria-label", mapTitle.textContent);
     },

@@ -1,6 +1,6 @@
 // pass@k: the view. pass@k, the vote and the estimator come from widgets/pass_at_k.py.
 import { h, select, slider } from "../ui.js";
-import { lineChart } from "../linechart.js";
+import { chart } from "../chart.js";
 
 const pct = (v) => {
   const x = 100 * v;
@@ -19,11 +19,11 @@ export function mount(live, ctx) {
   const p = slider(ctx, "pk_p", specs.pk_p, { format: (v) => `${Math.round(100 * v)}%`, onInput: (v) => ctx.set({ pk_p: v }) });
   const k = slider(ctx, "pk_k", specs.pk_k, { onInput: (v) => ctx.set({ pk_k: v }) });
   const rivals = select(ctx, "pk_rivals", specs.pk_rivals, { labels: LABELS, onChange: (v) => ctx.set({ pk_rivals: v }) });
-  const stats = h("dl.tbt-agent-stats.tbt-pk-stats");
-  const chart = lineChart({ xLabel: "attempts k (log scale)", yLabel: "counted as solved", xMax: 100, log: true });
-  const key = h("p.tbt-agent-key", {}, h("span.tbt-key.passk", {}, "pass@k"), " ", h("span.tbt-key.vote", {}, "majority vote"), " ", h("span.tbt-key.pass1", {}, "pass@1"));
+  const stats = h("dl.tbt-pk-stats");
+  const plot = chart({ height: 250, x: { min: 1, max: 100, log: true, ticks: [1, 10, 100], label: "attempts k (log scale)" },
+    y: { min: 0, max: 1, ticks: [0, 0.5, 1], percent: true, label: "counted as solved" } });
   const note = h("p.tbt-note", { "aria-live": "polite" });
-  live.append(h("div.tbt-controls", {}, p.el, k.el, rivals.el), stats, key, chart.el, note);
+  live.append(h("div.tbt-controls", {}, p.el, k.el, rivals.el), stats, plot.el, note);
   return {
     render(view) {
       const st = view.state;
@@ -36,12 +36,14 @@ export function mount(live, ctx) {
         ...row(`Majority vote of ${st.pk_k} attempts right`, "tbt-pk-vote", pct(view.vote)),
         ...row(`pass@${st.pk_k} estimated from ${e.n} attempts, ${e.c} right`, "tbt-pk-estimate", pct(e.value)),
       );
-      const flat = view.curve_passk.map(() => view.pass1);
-      chart.draw([
-        { values: flat, cls: "pass1" },
-        { values: view.curve_vote, cls: "vote" },
-        { values: view.curve_passk, cls: "passk" },
-      ], st.pk_k, `At k = ${st.pk_k}: pass@k ${pct(view.passk)}, majority vote ${pct(view.vote)}, pass@1 ${pct(view.pass1)}.`);
+      const points = (values) => values.map((v, i) => [i + 1, v]);
+      plot.draw([
+        { points: points(view.curve_passk.map(() => view.pass1)), color: "grey", dash: true, label: "pass@1" },
+        { points: points(view.curve_vote), color: "orange", label: "majority vote" },
+        { points: points(view.curve_passk), color: "blue", label: "pass@k" },
+      ]);
+      plot.mark(st.pk_k);
+      plot.describe(`At k = ${st.pk_k}: pass@k ${pct(view.passk)}, majority vote ${pct(view.vote)}, pass@1 ${pct(view.pass1)}.`);
       let text = `Right ${pct(view.pass1)} of the time on one try. Allowed ${st.pk_k} tries and a perfect judge of which one is right, it "passes" ${pct(view.passk)} of the time. Made to commit to its most common answer, it is right ${pct(view.vote)} of the time.`;
       if (st.pk_rivals !== "scattered" && view.wrong_share > view.pass1) text += " A wrong answer is more common than the right one, so more votes only make the vote surer of the wrong answer.";
       note.textContent = text;
