@@ -146,3 +146,51 @@ def test_no_page_references_another_host_for_assets(site_dir):
             if remote.search(m.group(0)) and 'rel="canonical"' not in m.group(0):
                 offenders.append((str(page), m.group(0)))
     assert not offenders
+
+
+PART_B_CHAPTERS = ("post-train", "rl", "inference", "using")
+
+
+def test_chapters_open_with_an_in_brief_box():
+    """Issue 22: each chapter opens, right after its title, with an open "In brief" box of three to
+    five plain points, before its first section."""
+    for slug in PART_B_CHAPTERS:
+        lines = (ROOT / "docs" / slug / "index.md").read_text().splitlines()
+        assert lines[0].startswith("# ")
+        body = [ln for ln in lines[1:] if ln.strip()]
+        assert body[0] == '!!! abstract "In brief"', slug
+        points = []
+        for ln in body[1:]:
+            if not ln.startswith("    "):
+                break
+            if ln.startswith("    - "):
+                points.append(ln)
+        assert 3 <= len(points) <= 5, (slug, len(points))
+        assert lines.index('!!! abstract "In brief"') < next(
+            i for i, ln in enumerate(lines) if ln.startswith("## "))
+
+
+def test_chapters_prose_does_not_grow():
+    """Issue 22: new topics are paid for by cuts. The running prose (collapsible boxes excluded) of
+    post-train, rl, inference and using stays within the 8,924 words it had before the issue."""
+    from site_build import readability as r
+    total = sum(r.counts(r.prose((ROOT / "docs" / s / "index.md").read_text()))[1]
+                for s in PART_B_CHAPTERS)
+    assert total <= 8924, total
+
+
+def test_rl_lab_headline_is_the_late_average_not_the_best_check():
+    """Issue 22: the GRPO headline is the last quarter's average (with its range), not one check."""
+    f = all_facts()
+    pct = lambda k: int(f[k].rstrip("%"))  # noqa: E731
+    assert pct("rl.lab.late_low") <= pct("rl.lab.late_mean") <= pct("rl.lab.late_high")
+    assert int(f["rl.lab.gain"].replace("−", "-")) == pct("rl.lab.late_mean") - pct("rl.lab.before")
+    assert int(f["rl.lab.inner"]) >= 2          # several steps per batch, so PPO's clip acts
+
+
+def test_post_train_shows_a_real_miss_of_the_fine_tuned_model():
+    """The reply the chapter prints is the fine-tuned model's own greedy answer (computed by running
+    it), and it is still wrong: the world's answer is not in it."""
+    f = all_facts()
+    assert f["post-train.lab.rabbit_truth"] not in f["post-train.lab.rabbit_reply"].lower()
+    assert int(f["post-train.lab.rabbit_seen"]) > 0

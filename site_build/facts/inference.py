@@ -64,7 +64,26 @@ def facts() -> dict[str, str]:
     ratio = PROMPT_TOKENS * decode_seconds_per_token() / prefill_seconds(PROMPT_TOKENS)
     out["inference.cost.ratio"] = f"{ratio:.0f}"
     out.update(model_card_facts())
+    out.update(energy_facts())
     return out
+
+
+# MXFP4 (gpt-oss's format for its experts): 4-bit values, one shared 8-bit scale per block of 32.
+MXFP4_BITS, MXFP4_SCALE_BITS, MXFP4_BLOCK = 4, 8, 32
+# Published energy figures, each with its source (the chapter's footnotes give the links).
+GEMINI_TEXT_PROMPT_WH, GEMINI_TEXT_PROMPT_ML = 0.24, 0.26    # Elsworth et al. (Google), Aug 2025
+IEA_DC_TWH_2024, IEA_DC_SHARE_2024, IEA_DC_TWH_2030 = 415, 0.015, 945   # IEA, Energy and AI, 2025
+
+
+def energy_facts() -> dict[str, str]:
+    return {
+        "inference.card.mxfp4_bits": f"{MXFP4_BITS + MXFP4_SCALE_BITS / MXFP4_BLOCK:g}",
+        "inference.energy.gemini_wh": f"{GEMINI_TEXT_PROMPT_WH:g}",
+        "inference.energy.gemini_ml": f"{GEMINI_TEXT_PROMPT_ML:g}",
+        "inference.energy.dc_2024_twh": str(IEA_DC_TWH_2024),
+        "inference.energy.dc_2024_share": f"{100 * IEA_DC_SHARE_2024:g}%",
+        "inference.energy.dc_2030_twh": str(IEA_DC_TWH_2030),
+    }
 
 
 def _mem(nbytes: float) -> str:

@@ -20,13 +20,15 @@ def facts() -> dict[str, str]:
     before, after = s["heldout"]["sft"][f"heldout_{part}"], s["heldout"]["rl"][f"heldout_{part}"]
     s_before = s["heldout"]["sft"][f"sampled_{part}"]
     s_after = s["heldout"]["rl"][f"sampled_{part}"]
-    gain = round(100 * after) - round(100 * before)
     loose = min(s["flawed"], key=lambda r: r["beta"])
     tight = max(s["flawed"], key=lambda r: r["beta"])
     # The held-out score wobbles from one check to the next: its range over the last quarter.
     hist = json.loads((posttrain.WEIGHTS / "rl-history.json").read_text())["rows"]
     evals = [r for r in hist if "heldout" in r]
     late = [r["heldout"] for r in evals if r["step"] >= 0.75 * evals[-1]["step"]]
+    # The headline: the last quarter's average against the start, not the best single check.
+    late_mean = sum(late) / len(late)
+    gain = round(100 * late_mean) - round(100 * before)
     # What the loosest flawed run was paid for, and how often it was right, on the practice
     # questions it sampled: the mean over its first ten steps and over its last ten.
     runs = json.loads((posttrain.WEIGHTS / "rl-flawed.json").read_text())["runs"]
@@ -34,6 +36,8 @@ def facts() -> dict[str, str]:
     mean = lambda rs, k: sum(r[k] for r in rs) / len(rs)  # noqa: E731
     return {
         "rl.lab.steps": str(evals[-1]["step"]),
+        "rl.lab.inner": str(posttrain.HP["rl"]["inner"]),
+        "rl.lab.late_mean": f"{100 * late_mean:.0f}%",
         "rl.lab.late_low": f"{100 * min(late):.0f}%",
         "rl.lab.late_high": f"{100 * max(late):.0f}%",
         "rl.lab.hack_paid_start": f"{100 * mean(rows[:10], 'reward'):.0f}%",

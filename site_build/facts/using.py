@@ -37,7 +37,12 @@ def facts() -> dict[str, str]:
     out["using.ret.car_rank"] = _ordinal(car["gold_rank"])
     out["using.ret.car_budget"] = str(CAR_BUDGET)
     out["using.ret.car_pasted"] = str(car["pasted"])
+    # METR (Kwa et al. 2025): the 50% task-length horizon doubled about every 7 months, 2019-2025.
+    out["using.metr.doubling_months"] = str(METR_DOUBLING_MONTHS)
     return out
+
+
+METR_DOUBLING_MONTHS = 7
 
 
 def _ordinal(n: int) -> str:

@@ -1,6 +1,7 @@
 TERMS = {
-    "SFT": "Supervised fine-tuning: more training of a base model, on a small, curated set of "
-           "example conversations it learns to imitate.",
+    "SFT": "Supervised fine-tuning: more training of a base model on example conversations it "
+           "learns to imitate. People wrote them at first; since 2024 most replies are written by "
+           "models and then filtered.",
     "chat template": "The fixed layout, with special marker tokens, that turns a conversation "
                      "into the single stream of tokens a chat model reads.",
     "reward model": "A second model trained on human (or AI) comparisons to give any answer a "

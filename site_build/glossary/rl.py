@@ -2,8 +2,9 @@ TERMS = {
     "rollout": "One complete attempt by the model at a task, from the first token to the last.",
     "reward hacking": "A model finding a way to score well on the reward without doing what the "
                       "reward was meant to measure.",
-    "PPO": "Proximal policy optimisation: a reinforcement learning method whose clip stops "
-           "rewarding a change in any token's probability beyond a set ratio in one update. "
+    "PPO": "Proximal policy optimisation: a reinforcement learning method that takes a few "
+           "update steps on each batch of attempts, and whose clip stops rewarding a change in "
+           "any token's probability beyond a set ratio in one round. "
            "That removes the push to go further; it does not stop overshoot, so implementations "
            "also stop early when the model drifts too far.",
     "reinforcement learning": "Learning from scored attempts rather than from examples: the "

@@ -12,6 +12,9 @@ TERMS = {
                                       "context, so it can answer from them.",
     "RAG": "Retrieval-augmented generation: search documents, paste the best passages into the "
            "context, answer from them.",
+    "MCP": "Model Context Protocol: an open standard, published by Anthropic in November 2024, "
+           "for describing tools and data sources to a model in one shared format, so a tool "
+           "written once works with any app that supports it.",
     "agent": "A model that calls tools in a loop (think, act, read the result, repeat) until a "
              "task is done.",
     "prompt injection": "An attack that hides instructions inside content a model reads for "
