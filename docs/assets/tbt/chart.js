@@ -9,6 +9,8 @@
 //   });
 //   live.append(c.el);                        // the <svg> and its legend
 //   c.draw([{ points: [[0, 0.2], [10, 0.5]], color: "blue", dash: false, label: "reward" }]);
+//                                            // dash: true (dashed) or "dot" (dotted) as well as
+//                                            // colour, so no series is told apart by colour alone
 //   c.mark(10);                               // a line at x = 10 and a dot on each series there
 //   c.mark(10, [0.5, null]);                  // …or with the values to mark (null: no dot)
 //   c.describe("what the chart shows, for screen readers");
@@ -92,7 +94,7 @@ export function chart({ height = 240, x, y }) {
   }
 
   const path = (points) => points.map(([a, b], i) => `${i ? "L" : "M"}${sx(a).toFixed(1)},${sy(b).toFixed(1)}`).join(" ");
-  const cls = (s, base) => `${base} tbt-c-${s.color || "blue"}${s.dash ? " is-dash" : ""}`;
+  const cls = (s, base) => `${base} tbt-c-${s.color || "blue"}${s.dash === "dot" ? " is-dot" : s.dash ? " is-dash" : ""}`;
 
   function drawLines() {
     lines.replaceChildren(...series.map((s) => svg("path", { d: path(s.points), class: cls(s, "tbt-chart-line") })));

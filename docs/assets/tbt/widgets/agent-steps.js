@@ -39,7 +39,7 @@ export function mount(live, ctx) {
       );
       const points = (values) => values.map((v, i) => [i + 1, v]);
       const series = [{ points: points(view.curve_bare), color: "red", label: "no checker" }];
-      if (view.has_checker) series.push({ points: points(view.curve_checked), color: "green", label: "with the checker" });
+      if (view.has_checker) series.push({ points: points(view.curve_checked), color: "green", dash: true, label: "with the checker" });
       plot.draw(series);
       plot.mark(st.ag_steps);
       plot.describe(`Task success against steps. At ${st.ag_steps} steps: ${pct(b.success)} with no checker` +

@@ -44,7 +44,7 @@ export function mount(live, ctx) {
     if (!run.options.length) run.append(...view.runs.map((r) => h("option", { value: String(r.index) }, r.label)));
     step.max = String(Math.max(0, view.count - 1));
     const x = { min: 0, max: view.last_step || 1, label: "RL step", minor: view.steps };
-    top.draw(view.series.map((s, i) => ({ points: s.points, color: COLORS[i], dash: s.dash, label: s.label })), { x });
+    top.draw(view.series.map((s, i) => ({ points: s.points, color: COLORS[i], dash: s.dash || (i && "dot"), label: s.label })), { x });
     const kl = Number((Math.max(0.01, ...view.kl.map((p) => p[1])) * 1.1).toPrecision(2));
     bottom.draw([{ points: view.kl, color: "purple", label: "KL from the SFT model" }],
       { x, y: { min: 0, max: kl, ticks: [0, kl / 2, kl], format: (v) => (v ? nats(v) : "0"), label: "KL (nats)" } });
