@@ -19,8 +19,8 @@ from .paths import CACHE
 # name -> (exact version, sha512 integrity from the registry)
 PINS: dict[str, tuple[str, str]] = {
     "pyodide": (
-        "314.0.7",
-        "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A==",
+        "314.0.8",
+        "sha512-74Wq1kXOC+CCEzAfxuRAO701nAcCMLjf8NrwvWpu8S41dVMXwXmLQ05dYB+F4e46AdnGo0oq7YHSVUpHsoarLQ==",
     ),
     "tiktoken": (
         "1.0.22",
