@@ -1,12 +1,13 @@
 // Token by Token's service worker: a plain file at the site root, registered by
-// assets/tbt/runtime.js (only over HTTPS or on 127.0.0.1/localhost; never for file://).
+// assets/tbt/offline.js (only over HTTPS or on 127.0.0.1/localhost; never for file://).
 //
 // - Every file the book serves is kept, as it is used, in one cache per build: "tbt-<build hash>".
 //   The hash comes from generated/offline.js (written after the build by site_build.offline),
 //   so a rebuilt site installs a new worker with a new, empty cache, and the old cache is deleted
 //   whole once the new worker takes over: a page never mixes with another build's assets.
-// - "Make this book available offline" (runtime.js) asks this worker to save every file listed
-//   in offline.js, reporting progress; "Remove offline copy" deletes the cache.
+// - "Make this book available offline" (assets/tbt/offline.js) asks this worker to save every
+//   file listed in generated/offline.js, reporting progress; "Remove offline copy" deletes the
+//   cache.
 // - Offline and not saved: a page answers with a short note, any other file fails at once (the
 //   runtime shows a plain message with a retry); nothing hangs.
 importScripts("generated/offline.js");

@@ -10,6 +10,22 @@
 //    was made from the very widgets.zip and standard library this visit received, and `random` is
 //    reseeded afterwards. Anything wrong with it (missing, corrupt, another build, an error while
 //    restoring) means a normal start instead, with a console warning and nothing else.
+//
+// The message protocol (runtime.js is the other side). Every request carries an `id`; every reply
+// echoes it, as {id, ok: true, json} (json: a JSON string) or {id, ok: false, error, kind}.
+//   {type: "ping", snapshot}        the first message starts Python (from the stored snapshot if
+//                                   `snapshot` is true and one is stored); the reply (json "null")
+//                                   means Python is ready.
+//   {type: "call", widget, state, files}
+//                                   fetches the data files (paths under generated/data/) into
+//                                   Python's /data, once per visit, then replies with the view
+//                                   model: widgets._runtime.call(widget, state). A file that does
+//                                   not arrive: ok false, kind "download" (Python is unharmed; the
+//                                   page offers a retry). A Python error: ok false, its message.
+//   {type: "info"}                  for the bench and the tests: {start: "normal" | "snapshot",
+//                                   marks (the start-up timeline), draw (a number from `random`)}.
+// Python runs one call at a time; messages that arrive meanwhile wait their turn.
+//
 // Pyodide's loader is imported dynamically so that the downloads below start without waiting for it.
 const pyodide = import("../../generated/pyodide/pyodide.mjs");
 pyodide.catch(() => {});                                 // reported when start() awaits it
