@@ -22,6 +22,12 @@ PALETTE = {
     "red": "#d6455d",
     "purple": "#8a63d2",
     "grey": "#8c8c8c",
+    # Five more, for maps with up to ten groups (the lab model's meaning-space).
+    "gold": "#b8860b",
+    "teal": "#1f9bb4",
+    "pink": "#c2549f",
+    "olive": "#6b8e23",
+    "brown": "#a0522d",
 }
 
 plt.rcParams.update({

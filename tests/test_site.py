@@ -100,11 +100,14 @@ def test_widget_styles_are_linked_by_the_theme_on_every_page(site_dir):
 
 def test_the_page_palette_is_the_figures_palette():
     """Widgets (CSS variables in tbt.css) and build-time figures (site_build/svg.py) draw data in
-    the same six colours."""
+    the same colours, and widget stylesheets name them only through those variables."""
     from site_build.svg import PALETTE
     css = (ROOT / "docs/assets/tbt/tbt.css").read_text()
     found = dict(re.findall(r"--tbt-([a-z]+):\s*(#[0-9a-f]{6});", css))
     assert {name: found.get(name) for name in PALETTE} == PALETTE
+    for sheet in sorted((ROOT / "docs/assets/tbt/widgets").glob("*.css")):
+        literal = re.findall(r"#[0-9a-fA-F]{3,8}\b", sheet.read_text())
+        assert not literal, f"{sheet.name}: colours as literals {literal}; use tbt.css's variables"
 
 
 def test_url_parameter_names_are_unique_across_widgets():
