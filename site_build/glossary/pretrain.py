@@ -23,6 +23,10 @@ TERMS = {
     "catastrophic forgetting": "A network losing old skills when trained hard on new material.",
     "knowledge cutoff": "The date after which a model's training text, and so its knowledge, "
                         "stops.",
+    "robots.txt": "A file on a website that tells automatic crawlers which pages to leave alone. "
+                  "Obeying it is voluntary.",
+    "fair use": "A rule of United States copyright law that allows some uses of a work without "
+                "permission; courts weigh each case.",
     "model collapse": "The loss of rare and varied patterns when models are trained on text "
                       "written by other models.",
 }
