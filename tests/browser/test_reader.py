@@ -230,3 +230,26 @@ def test_instructors_widget_links_open_the_promised_state(page, base_url):
         wait_ready(page, name)
         page.wait_for_timeout(300)                        # the address bar is synced lazily
         assert page.evaluate("location.search") == "?" + query, link
+
+
+def test_glossary_terms_are_marked_once_a_section_and_never_in_headings(page, base_url):
+    """A term's dotted underline (tooltip, tab stop) comes at its first use in each section, not at
+    every use; never in a heading, a footnote or a glossary headword."""
+    for path in ("attention/", "glossary/", "sources/"):
+        page.goto(base_url + path)
+        page.wait_for_function("() => window.__tbt && document.querySelector('.md-typeset')")
+        marks = page.evaluate("""() => {
+          const out = []; let section = 0;
+          for (const n of document.querySelectorAll('.md-typeset h2, .md-typeset abbr[title]')) {
+            if (n.tagName === 'H2') section++;
+            else out.push([section, n.title, !!n.closest('h1, h2, h3, h4, h5, h6, dt, .footnote'),
+                           n.getAttribute('tabindex')]);
+          }
+          return out;
+        }""")
+        if path == "attention/":
+            assert len(marks) >= 5                    # terms are still explained where they first appear
+        keys = [(section, title) for section, title, _, _ in marks]
+        assert len(keys) == len(set(keys)), f"{path}: a term is marked twice in one section"
+        assert not [m for m in marks if m[2]], f"{path}: marked inside a heading, footnote or headword"
+        assert all(m[3] == "0" for m in marks)

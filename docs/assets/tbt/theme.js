@@ -4,11 +4,24 @@
   "use strict";
   if (!window.__tbt || window.__tbt.theme) return;  // instant navigation keeps this script alive
 
-  // Glossary terms (<abbr> from the glossary) can be reached by keyboard and tapped on a phone:
-  // focus shows the same tooltip as hover.
-  function glossaryFocus() {
-    for (const abbr of document.querySelectorAll(".md-content abbr[title]:not([tabindex])")) {
-      abbr.setAttribute("tabindex", "0");
+  // Glossary terms (<abbr> from the glossary) are marked at their first use in each section only:
+  // a dotted underline on every "token" of a page is noise, and every mark is a tab stop. Never
+  // in a heading, a link, a footnote, a title in italics, a glossary headword or a widget. The
+  // marks kept can be reached by keyboard and tapped on a phone: focus shows the same tooltip as
+  // hover.
+  function glossaryTerms() {
+    const content = document.querySelector(".md-content .md-typeset");
+    if (!content) return;
+    let seen = new Set();
+    for (const node of content.querySelectorAll("h2, abbr[title]")) {
+      if (node.tagName === "H2") {
+        seen = new Set();
+      } else if (seen.has(node.title) || node.closest("h1, h2, h3, h4, h5, h6, a, em, dt, .footnote, .tbt-widget")) {
+        node.replaceWith(document.createTextNode(node.textContent));
+      } else {
+        seen.add(node.title);
+        node.setAttribute("tabindex", "0");
+      }
     }
   }
 
@@ -44,7 +57,7 @@
 
   window.__tbt.theme = true;
   window.__tbt.onEachPage(() => {
-    glossaryFocus();
+    glossaryTerms();
     scrollables();
     searchLabel();
   });

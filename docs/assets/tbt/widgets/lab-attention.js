@@ -167,7 +167,7 @@ export function mount(live, ctx) {
       if (!sentence.contains(document.activeElement)) {
         words.forEach((b, j) => b.setAttribute("tabindex", j === view.selected ? "0" : "-1"));
       }
-      mapTitle.textContent = `Layer ${s.lab_layer}, head ${s.lab_head}: the whole map (row: the token looking; column: the token looked at; darker: more attention; the empty upper right is the masked future)`;
+      mapTitle.textContent = `Layer ${s.lab_layer}, head ${s.lab_head}: the whole map (row: the token looking; column: the token looked at; stronger colour: more attention; the empty upper right is the masked future)`;
       mapTitleEl.textContent = `Attention map of layer ${s.lab_layer}, head ${s.lab_head} over ${view.tokens.length} tokens.`;
       map.setAttribute("aria-label", mapTitleEl.textContent);
       drawMap(view);
