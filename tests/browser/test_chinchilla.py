@@ -6,7 +6,7 @@ SLIDER = "#widget-chinchilla-chin_log_c"
 
 
 def best(page):
-    return page.eval_on_selector(f"{ROOT} circle.best", "c => [+c.getAttribute('cx'), +c.getAttribute('cy')]")
+    return page.eval_on_selector(f"{ROOT} circle.tbt-chin-best-dot", "c => [+c.getAttribute('cx'), +c.getAttribute('cy')]")
 
 
 def test_bigger_budget_moves_the_optimum_down_and_right(page, base_url):
@@ -36,7 +36,7 @@ def test_keyboard_budget_and_toggles(page, base_url):
     for _ in range(20):
         page.keyboard.press("ArrowLeft")
     page.wait_for_function(f"() => document.querySelector('{SLIDER}').value === '22.7'")
-    page.wait_for_function(f"x => +document.querySelector('{ROOT} circle.best').getAttribute('cx') < x", arg=x0)
+    page.wait_for_function(f"x => +document.querySelector('{ROOT} circle.tbt-chin-best-dot').getAttribute('cx') < x", arg=x0)
     page.focus(f"{ROOT}-chin_gopher")
     page.keyboard.press("Space")
     page.wait_for_function(f"() => document.querySelectorAll('{ROOT} rect.model').length === 0")

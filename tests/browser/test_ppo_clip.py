@@ -12,7 +12,7 @@ def test_pushing_past_the_clip_goes_flat_and_the_sign_flips_the_side(page, base_
         page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('#widget-ppo-clip .tbt-note').dataset.zone === 'flat'")
     assert "gone flat" in note.inner_text()
-    assert root.locator("circle.dot.is-flat").count() == 1
+    assert root.locator("circle.tbt-chart-dot.is-flat").count() == 1
     page.select_option("#widget-ppo-clip-ppo_sign", "negative")
     page.wait_for_function("() => document.querySelector('#widget-ppo-clip .tbt-note').dataset.zone === 'away'")
     page.eval_on_selector("#widget-ppo-clip-ppo_ratio", """el => { el.value = 0.5;

@@ -14,6 +14,9 @@
 //   c.mark(10);                               // a line at x = 10 and a dot on each series there
 //   c.mark(10, [0.5, null]);                  // …or with the values to mark (null: no dot)
 //   c.describe("what the chart shows, for screen readers");
+//   c.draw(series, axes, (at) => [svg(…)]);  // marks of the widget's own (a band, labelled
+//                                            // points), drawn over the lines from the chart's
+//                                            // scales: at.x(v), at.y(v), at.left/right/top/bottom
 //
 // The drawing is laid out at the chart's real width (it follows the column through a
 // ResizeObserver), so its text stays legible on a phone instead of shrinking with the picture.
@@ -42,13 +45,15 @@ export function chart({ height = 240, x, y }) {
   const title = svg("title");
   const frame = svg("g");
   const lines = svg("g");
+  const overlay = svg("g");
   const marker = svg("g");
-  el.append(title, frame, lines, marker);
+  el.append(title, frame, lines, overlay, marker);
   const legend = h("ul.tbt-chart-legend");
   const box = h("div.tbt-chart-box", {}, el, legend);
   let width = 600;
   let series = [];
   let marked = null;
+  let extras = null;
   let axes = { x, y };
 
   const left = () => 48 + (axes.y.label ? 16 : 0);
@@ -132,6 +137,8 @@ export function chart({ height = 240, x, y }) {
     el.setAttribute("viewBox", `0 0 ${width} ${height}`);
     drawFrame();
     drawLines();
+    const at = { x: sx, y: sy, left: left(), right: width - RIGHT, top: TOP, bottom: height - BOTTOM };
+    overlay.replaceChildren(...(extras ? extras(at) : []));
     drawMark();
   }
 
@@ -148,9 +155,11 @@ export function chart({ height = 240, x, y }) {
 
   return {
     el: box,
-    // New series (and, if given, new axes: { x, y } replace the ones the chart was made with).
-    draw(list, newAxes) {
+    // New series (and, if given, new axes: { x, y } replace the ones the chart was made with,
+    // and the widget's own marks over the lines).
+    draw(list, newAxes, marks) {
       series = list;
+      extras = marks || null;
       if (newAxes) axes = { ...axes, ...newAxes };
       legend.replaceChildren(...series.filter((s) => s.label).map((s) => h("li", { className: cls(s, "tbt-chart-key") }, s.label)));
       legend.hidden = !legend.children.length;

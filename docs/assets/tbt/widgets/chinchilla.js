@@ -1,5 +1,7 @@
 // Chinchilla: the view. Loss curve, optimum and the two published models come from
-// widgets/chinchilla.py (Hoffmann et al.'s 2022 formula, as corrected by Besiroglu et al. 2024); this file draws them as SVG.
+// widgets/chinchilla.py (Hoffmann et al.'s 2022 formula, as corrected by Besiroglu et al. 2024);
+// this file draws them with the book's chart module (assets/tbt/chart.js).
+import { chart } from "../chart.js";
 import { button, h, slider, svg, toggle } from "../ui.js";
 
 const s = svg;
@@ -25,7 +27,8 @@ export function mount(live, ctx) {
   });
   const gopher = toggle(ctx, "chin_gopher", specs.chin_gopher, { onChange: (v) => ctx.set({ chin_gopher: v }) });
   const chin = toggle(ctx, "chin_chinchilla", specs.chin_chinchilla, { onChange: (v) => ctx.set({ chin_chinchilla: v }) });
-  const chart = s("svg", { viewBox: "0 0 420 270", class: "tbt-chin-chart", role: "img" });
+  const plot = chart({ height: 270, x: { min: 7, max: 13, label: "model size (parameters, log scale)" },
+    y: { min: 1.8, max: 3, label: "predicted loss" } });
   const best = h("p.tbt-chin-best");
   const models = h("ul.tbt-chin-models");
   const note = h("p.tbt-note", { "aria-live": "polite" });
@@ -33,41 +36,40 @@ export function mount(live, ctx) {
   const where = h("p.tbt-chin-where");
   let last = null;
   live.append(h("div.tbt-controls", {}, budget.el, h("div.tbt-chin-toggles", {}, gopher.el, chin.el)),
-    h("div.tbt-actions", {}, theirs), chart, best, models, where, note);
+    h("div.tbt-actions", {}, theirs), plot.el, best, models, where, note);
 
   function draw(view) {
-    chart.replaceChildren();
-    const L = 46, R = 410, T = 10, B = 226;
     const [x0, x1] = view.x_range;
     const [y0, y1] = view.y_range;
-    const x = (v) => L + ((R - L) * (v - x0)) / (x1 - x0);
-    const y = (v) => B - ((B - T) * (v - y0)) / (y1 - y0);
-    chart.append(s("line", { x1: L, y1: B, x2: R, y2: B, class: "axis" }), s("line", { x1: L, y1: B, x2: L, y2: T, class: "axis" }));
-    for (const [k, label] of Object.entries(TICKS)) {
-      chart.append(s("text", { x: x(+k), y: B + 14, "text-anchor": "middle" }, label));
-    }
-    for (let v = 2; v <= y1 + 1e-9; v += 0.5) {
-      chart.append(s("line", { x1: L, x2: R, y1: y(v), y2: y(v), class: "grid" }));
-      chart.append(s("text", { x: L - 5, y: y(v) + 4, "text-anchor": "end" }, v.toFixed(1)));
-    }
-    chart.append(s("text", { x: (L + R) / 2, y: 258, "text-anchor": "middle" }, "model size (parameters, log scale)"));
-    chart.append(s("text", { x: 11, y: (T + B) / 2, transform: `rotate(-90 11 ${(T + B) / 2})`, "text-anchor": "middle" }, "predicted loss"));
-    const pts = view.curve.filter(([, l]) => l <= y1 && l >= y0);
-    chart.append(s("polyline", { class: "curve", points: pts.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(" ") }));
-    for (const m of view.models) {
-      if (m.loss > y1) continue;
-      chart.append(s(m.key === "gopher" ? "rect" : "circle", m.key === "gopher"
-        ? { x: x(m.log_n) - 5, y: y(m.loss) - 5, width: 10, height: 10, class: "model" }
-        : { cx: x(m.log_n), cy: y(m.loss), r: 5.5, class: "model" }));
-      chart.append(s("text", { x: x(m.log_n) + 8, y: y(m.loss) + (m.key === "gopher" ? -6 : 16), class: "label" }, m.name));
-    }
-    if (view.best.loss <= y1) {
-      const bx = x(view.best_log_n), by = y(view.best.loss);
-      chart.append(s("line", { x1: bx, x2: bx, y1: by, y2: B, class: "guide" }));
-      chart.append(s("circle", { cx: bx, cy: by, r: 6, class: "best" }));
-      chart.append(s("text", { x: bx, y: by - 10, "text-anchor": "middle", class: "label" }, "best size"));
-    }
-    chart.setAttribute("aria-label", `Loss against model size at a budget of ${sci(view.compute)} FLOPs: a U-shaped curve, lowest at ${size(view.best.params)} parameters.`);
+    const ticks = [];
+    for (let v = 2; v <= y1 + 1e-9; v += 0.5) ticks.push(v);
+    plot.draw([{ points: view.curve.filter(([, l]) => l <= y1 && l >= y0), color: "blue",
+      label: `predicted loss at ${sci(view.compute)} FLOPs` }], {
+      x: { min: x0, max: x1, ticks: Object.keys(TICKS).map(Number).filter((k) => k >= x0 && k <= x1),
+        format: (k) => TICKS[k], label: "model size (parameters, log scale)" },
+      y: { min: y0, max: y1, ticks, format: (v) => v.toFixed(1), label: "predicted loss" },
+    }, (at) => {                     // the best size, then the published models, named
+      const out = [];
+      const best = view.best.loss <= y1 ? [at.x(view.best_log_n), at.y(view.best.loss)] : null;
+      if (best) {
+        out.push(s("line", { x1: best[0], x2: best[0], y1: best[1], y2: at.bottom, class: "tbt-chin-guide" }),
+          s("circle", { cx: best[0], cy: best[1], r: 6, class: "tbt-chin-best-dot" }),
+          s("text", { x: best[0] - 9, y: best[1] - 9, "text-anchor": "end", class: "tbt-chin-label" }, "best size"));
+      }
+      view.models.filter((m) => m.loss <= y1).forEach((m, i) => {
+        const [mx, my] = [at.x(m.log_n), at.y(m.loss)];
+        out.push(m.key === "gopher"
+          ? s("rect", { x: mx - 5, y: my - 5, width: 10, height: 10, class: "model" })
+          : s("circle", { cx: mx, cy: my, r: 5.5, class: "model" }));
+        // Names stand at the right, under the curve, one row each, with a thin line to their
+        // mark: clear of the curve, the best-size dot and each other, at any width.
+        const ly = at.bottom - 10 - 16 * i;
+        out.push(s("line", { x1: mx + 6, x2: at.right - 8 * m.name.length - 6, y1: my + 3, y2: ly - 4, class: "tbt-chin-leader" }),
+          s("text", { x: at.right, y: ly, "text-anchor": "end", class: "tbt-chin-label" }, m.name));
+      });
+      return out;
+    });
+    plot.describe(`Loss against model size at a budget of ${sci(view.compute)} FLOPs: a U-shaped curve, lowest at ${size(view.best.params)} parameters.`);
   }
 
   return {
