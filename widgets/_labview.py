@@ -15,7 +15,6 @@ from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
 
 CHECKPOINT = "base"
 FILES = ["lab/base.bin"]           # what the page must fetch before any lab view can answer
-END = "<|endoftext|>"
 
 
 def model():
