@@ -42,35 +42,36 @@ def test_first_sft_steps_replay_the_recorded_losses(manifest, setup):
     assert losses == pytest.approx(manifest["first_sft_losses"], abs=2e-4)
 
 
+def _first_row(setup, run: pt.Run) -> dict:
+    """Step 0 of a run replayed from the committed SFT weights: its evaluation, its sampled batch
+    and its update."""
+    _, cfg, chat = setup
+    S, _ = checkpoint.load("sft")
+    h = {**run.h, "steps": 1, "eval_every": 10 ** 9, "save_every": 10 ** 9}
+    return grpo.grpo(S, cfg, chat, h, run.reward)[1][0]
+
+
+def _same_row(row: dict, recorded: dict) -> None:
+    assert row.keys() == recorded.keys()
+    for k, v in recorded.items():
+        assert row[k] == pytest.approx(v, abs=2e-3), k
+
+
 def test_first_grpo_step_replays_the_recorded_row(manifest, setup):
     """The first step's sampled answers (reward, length), evaluation and, through "clipped"
     (measured after the first inner update), the first update itself."""
-    _, cfg, chat = setup
-    S, _ = checkpoint.load("sft")
-    run = pt.runs()[0]
-    h = {**run.h, "steps": 1, "eval_every": 10 ** 9, "save_every": 10 ** 9}
-    _, rows, _ = grpo.grpo(S, cfg, chat, h, run.reward)
-    recorded = json.loads((WEIGHTS / "rl-history.json").read_text())["rows"][0]
-    assert rows[0]["loss"] == pytest.approx(manifest["first_rl_loss"], abs=2e-4)
-    assert rows[0].keys() == recorded.keys()
-    for k, v in recorded.items():
-        assert rows[0][k] == pytest.approx(v, abs=2e-3), k
+    row = _first_row(setup, pt.runs()[0])
+    assert row["loss"] == pytest.approx(manifest["first_rl_loss"], abs=2e-4)
+    _same_row(row, json.loads((WEIGHTS / "rl-history.json").read_text())["rows"][0])
 
 
 def test_first_flawed_reward_step_replays_the_recorded_row(setup):
     """The same for the loosest flawed-reward run (beta 0): its reward is the flawed grader's,
     its accuracy the true checker's, and its first evaluation also scores the flawed grader."""
-    _, cfg, chat = setup
-    S, _ = checkpoint.load("sft")
     run = min(pt.runs()[1:], key=lambda r: r.h["beta"])
     assert run.reward is tasks.flawed_reward
-    h = {**run.h, "steps": 1, "eval_every": 10 ** 9, "save_every": 10 ** 9}
-    _, rows, _ = grpo.grpo(S, cfg, chat, h, run.reward)
     runs = json.loads((WEIGHTS / "rl-flawed.json").read_text())["runs"]
-    recorded = next(r for r in runs if r["name"] == run.name)["rows"][0]
-    assert rows[0].keys() == recorded.keys()
-    for k, v in recorded.items():
-        assert rows[0][k] == pytest.approx(v, abs=2e-3), k
+    _same_row(_first_row(setup, run), next(r for r in runs if r["name"] == run.name)["rows"][0])
 
 
 def test_the_page_model_answers_like_the_numpy_model(setup):
