@@ -25,7 +25,7 @@ Training (`train`) counts each distinct piece once with its frequency, then repe
 frequent adjacent pair over all pieces, record it as the next merge, replace it everywhere. Ties
 are broken by a fixed rule (the pair with the smallest first id, then the smallest second id), so
 the same texts always give the same merges. `train_steps` records each step (the pair, its count,
-the new token's bytes) for the tokenizer chapter's step-by-step view.
+the new token's bytes); `train(..., record=list)` hands those records to the caller.
 
 Note on Unicode: `\\w` and `\\s` follow the Unicode tables of the Python that runs this file, so
 a character new in a later Unicode version might be cut differently at build and in the page.
@@ -38,6 +38,10 @@ from collections import Counter
 from heapq import heapify, heappop, heappush
 
 SPECIALS = ["<|endoftext|>", "<|user|>", "<|assistant|>", "<|end|>"]
+# The markers by name, the one place they are spelled. EOT separates documents (the trainer puts
+# it between them); a chat is USER, the question, END, ASSISTANT, the answer, END (see
+# widgets/_lm.chat, the template every chat in the lab is built from).
+EOT, USER, ASSISTANT, END = SPECIALS
 
 # Letters are word characters that are neither ASCII digits nor "_"; punctuation is everything
 # that is neither a word character nor whitespace, plus "_". Every character of any text falls in
@@ -299,30 +303,3 @@ class Tokenizer:
     def decode(self, ids) -> str:
         """Text for ids: bytes joined, then UTF-8 with undecodable bytes shown as U+FFFD."""
         return self.decode_bytes(ids).decode("utf-8", errors="replace")
-
-    def is_special(self, i: int) -> bool:
-        return i >= 256 + len(self.merges)
-
-    def trace(self, text: str) -> list[dict]:
-        """How encode reaches its tokens, one learned merge at a time (specials as plain text).
-
-        Returns states: the first is {"rank": None, "ids": the bytes}; each next one applies the
-        lowest-ranked merge present anywhere in the text, everywhere it occurs (within pieces):
-        {"rank": r, "pair": (a, b), "id": 256 + r, "ids": [...]}. The last state's ids equal
-        encode(text, allow_special=False). For short texts (a word or a sentence)."""
-        pieces = [list(p.encode("utf-8")) for p in _REGEX.findall(_clean(text))]
-        states = [{"rank": None, "ids": [i for p in pieces for i in p]}]
-        get = self.ranks.get
-        while True:
-            present = [r for p in pieces for pair in zip(p, p[1:])
-                       if (r := get(pair)) is not None]
-            if not present:
-                return states
-            r = min(present)
-            a, b = self.merges[r]
-            pieces = [list(_merge_word(tuple(p), a, b, 256 + r)) for p in pieces]
-            states.append({"rank": r, "pair": (a, b), "id": 256 + r,
-                           "ids": [i for p in pieces for i in p]})
-
-    # The tokenizer chapter's step-by-step view of training (see train_steps).
-    train_steps = staticmethod(train_steps)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import math
 
-from widgets import _lm
+from widgets import _bpe, _lm
 from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
 
 CHECKPOINT = "base"
 FILES = ["lab/base.bin"]           # what the page must fetch before any lab view can answer
-END = "<|endoftext|>"
+END = _bpe.EOT                     # the end-of-text marker, where a document ends
 
 
 def model():

@@ -1,7 +1,7 @@
 """The lab model's forward pass in plain Python, for the page (Pyodide) and for tests (CPython).
 
 The same computation as site_build/lab/model.py (numpy, build time), read from the weight file
-that site_build/lab/checkpoint.py writes; tests/unit/test_lab_lm.py checks that the two agree.
+that site_build/lab/checkpoint.py writes; tests/unit/lab/test_lm.py checks that the two agree.
 Standard library only. Matrices are kept as lists of columns so that every output number is one
 dot product (math.sumprod where Python has it, 3.12+; a plain sum of products otherwise).
 
@@ -78,9 +78,9 @@ def chat(question: str) -> str:
     "<|user|> question<|end|><|assistant|>". The markers are special tokens (encode() maps each to
     its reserved id). As everywhere in the lab model, text after a marker starts with a space, so
     its first word is the token the base model knows (" What", not "What"); a chat-tuned model's
-    answer starts with a space too and ends with <|end|>."""
-    user, assistant, end = _bpe.SPECIALS[1], _bpe.SPECIALS[2], _bpe.SPECIALS[3]
-    return f"{user} {question.strip()}{end}{assistant}"
+    answer starts with a space too and ends with <|end|>. The build's chats
+    (site_build/lab/chats.template) and the post-training prompts are built from this."""
+    return f"{_bpe.USER} {question.strip()}{_bpe.END}{_bpe.ASSISTANT}"
 
 
 def _common(a, b) -> int:
@@ -112,12 +112,13 @@ def _fold(g, b, cols, bias=None):
 
 def _centre(x):
     """(x - mean(x), 1 / sqrt(var(x) + eps)): the two numbers a folded LayerNorm needs."""
-    xc = list(map((sum(x) / len(x)).__rsub__, x))
+    xc = list(map((sum(x) / len(x)).__rsub__, x))        # [v - mean(x) for v in x]
     return xc, 1.0 / math.sqrt(_dot(xc, xc) / len(x) + EPS)
 
 
 def _affine(xc, r, cols, shift):
     """r * (xc . column) + shift, for every column (the loops run in C: map, not Python)."""
+    # [r * dot(xc, col) + s for col, s in zip(cols, shift)]
     return list(map(_add, map(r.__mul__, map(_dot, _repeat(xc, len(cols)), cols)), shift))
 
 
@@ -156,8 +157,8 @@ class Model:
                 "w2": _columns(t[p + "w2"], F, d), "b2": list(t[p + "b2"]),
             })
         self.unemb = _fold(t["lnf_g"], t["lnf_b"], self.wte)    # tied: logits use wte's rows
-        self.eot = self.tokenizer.special_ids[_bpe.SPECIALS[0]]
-        self.end = self.tokenizer.special_ids[_bpe.SPECIALS[3]]    # a chat answer's last token
+        self.eot = self.tokenizer.special_ids[_bpe.EOT]
+        self.end = self.tokenizer.special_ids[_bpe.END]    # a chat answer's last token
         # A few cached sequences (say, one per widget on a page), each re-used from the first token
         # that differs: see run().
         self._caches = [self.new_cache() for _ in range(CACHES)]
@@ -215,32 +216,33 @@ class Model:
         pos = cache["n"]
         if pos >= self.C:
             raise ValueError("context is full")
-        x = list(map(_add, self.wte[token], self.wpe[pos]))
+        x = list(map(_add, self.wte[token], self.wpe[pos]))     # token row + position row
         d, H, dh = self.d, self.H, self.dh
         scale = 1.0 / math.sqrt(dh)
         rows = []
         for li, L in enumerate(self.layers):
-            qkv = _affine(*_centre(x), *L["qkv"])
+            qkv = _affine(*_centre(x), *L["qkv"])      # LN1(x) @ [wq | wk | wv], LayerNorm folded in
             keys, vals = cache["k"][li], cache["v"][li]
             out, maps = [], []
             for h in range(H):
-                q = list(map(scale.__mul__, qkv[h * dh:(h + 1) * dh]))
+                q = list(map(scale.__mul__, qkv[h * dh:(h + 1) * dh]))   # head h's query * scale
                 keys[h].append(qkv[d + h * dh:d + (h + 1) * dh])
                 vcols = vals[h]
                 for col, v in zip(vcols, qkv[2 * d + h * dh:2 * d + (h + 1) * dh]):
                     col.append(v)
-                s = list(map(_dot, _repeat(q, len(keys[h])), keys[h]))
-                e = list(map(math.exp, map(max(s).__rsub__, s)))
+                s = list(map(_dot, _repeat(q, len(keys[h])), keys[h]))  # [dot(q, k) for k in keys]
+                e = list(map(math.exp, map(max(s).__rsub__, s)))     # [exp(v - max(s)) for v in s]
                 z = sum(e)
-                a = list(map(z.__rtruediv__, e))
+                a = list(map(z.__rtruediv__, e))                      # softmax: [v / z for v in e]
                 maps.append(a)
-                out.extend(map(_dot, _repeat(a, dh), vcols))
+                out.extend(map(_dot, _repeat(a, dh), vcols))          # [dot(a, col) for col in vcols]
             rows.append(maps)
-            x = list(map(_add, x, map(_dot, _repeat(out, d), L["wo"])))
+            x = list(map(_add, x, map(_dot, _repeat(out, d), L["wo"])))   # x + out @ wo
             if not last and li == len(self.layers) - 1:
                 break
-            u = _affine(*_centre(x), *L["w1"])
-            hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]
+            u = _affine(*_centre(x), *L["w1"])         # LN2(x) @ w1 + b1, LayerNorm folded in
+            hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]  # GELU
+            # x + hid @ w2 + b2
             x = list(map(_add, x, map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"])))
         cache["n"] = pos + 1
         cache["ids"].append(token)

@@ -5,7 +5,9 @@ group from the lab model's reinforcement learning: answers the fine-tuned (SFT) 
 for one held-out question, each scored 1 or 0 by a checker program, and the GRPO advantages,
 (reward - group mean) / group standard deviation, recomputed here from the rewards (the build's
 file, lab/advantage-real.json from site_build/lab/posttrain.py, also records them; tests check
-that the two agree).
+that the two agree). That file is {"question", "answer", "group", "temperature", "mean", "std",
+"samples": [{"reply", "reward", "advantage"}]}: the first held-out question, in a fixed shuffled
+order, whose group of SFT samples was mixed (some right, some wrong).
 
 The rollouts and their rewards (0-10) are illustrative, made up for the book. The arithmetic is
 the real thing: advantage = reward - baseline; "snap to the group mean" is GRPO's baseline; the

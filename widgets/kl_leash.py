@@ -12,7 +12,10 @@ probabilities and rewards are illustrative, made up for the book.
 A second view (`kl_view` = "real") shows real runs beside the toy: the lab model trained by RL
 against a flawed reward at several leash strengths β (site_build/lab/posttrain.py; the build's
 lab/rl-flawed.json). For each run: the flawed reward and the true accuracy on held-out questions
-at the end, the KL from the fine-tuned starting model, and a few of its final answers.
+at the end, the KL from the fine-tuned starting model, and a few of its final answers. That file
+is {"hparams", "reward": "flawed", "runs": [{"beta", "name", "rows", "saved", "final":
+{"heldout", "heldout_flawed", "heldout_arithmetic", "sampled_arithmetic", "heldout_length",
+"kl"}}]}; widgets/lab_rl.py describes a row and a saved entry.
 """
 import json
 import math

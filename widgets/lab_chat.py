@@ -21,7 +21,9 @@ TITLE = "Base model or assistant"
 FILES = ["lab/base.bin", "lab/sft.bin"]
 MAX_NEW = 32                  # tokens each model may write
 MAX_QUESTION = 200            # characters a question (and a link) may hold
-EOT, USER, ASSISTANT, END = _bpe.SPECIALS
+# The chat template's markers before and after the question, taken from _lm.chat itself (the one
+# place the template is written): "<|user|>" and "<|end|><|assistant|>".
+BEFORE, AFTER = _lm.chat("\x00").split(" \x00")
 EXAMPLES = ["What is the capital of Norland?", "What does a goat eat?", "Tell me about Mira.",
             "What is 7 plus 5?", "What colour is the kite?"]
 
@@ -41,10 +43,6 @@ def plain(m, text: str) -> list[int]:
     return m.tokenizer.encode(text, allow_special=False)
 
 
-def special(m, marker: str) -> int:
-    return m.tokenizer.special_ids[marker]
-
-
 def room(m) -> int:
     """Most question tokens kept, so the template and a whole reply fit in the context."""
     return m.C - MAX_NEW - 3
@@ -59,16 +57,18 @@ def base_prompt(m, question: str) -> tuple[list[int], int]:
 
 def chat_prompt(m, question: str) -> tuple[list[int], int]:
     """(ids of the chat template around the question, tokens clipped from the question's start):
-    the same ids as m.encode(_lm.chat(question)) for any question without a marker's spelling."""
+    the same ids as m.encode(_lm.chat(question)) for any question without a marker's spelling.
+    Only the template's own markers are special tokens; the question is encoded as plain text."""
     ids = plain(m, question.strip())
     cut = max(0, len(ids) - room(m))
-    return [special(m, USER)] + ids[cut:] + [special(m, END), special(m, ASSISTANT)], cut
+    return m.tokenizer.encode(BEFORE) + ids[cut:] + m.tokenizer.encode(AFTER), cut
 
 
 def greedy(m, ids: list[int], stops: tuple[int, ...], max_new: int = MAX_NEW) -> tuple[list[int], bool]:
     """(generated ids, stopped): the most likely token each time, until a stop token (included)
-    or max_new tokens. The same as m.generate_tokens at temperature 0, but it also stops at
-    <|end|>, where a chat model ends its turn."""
+    or max_new tokens, or until the context is full. Not m.generate_tokens at temperature 0: this
+    view shows the stop token the model chose as a chip, and a reply that fills the context ends
+    there instead of sliding the window."""
     key = (id(m), tuple(ids), stops, max_new)
     if key in _REPLIES:
         return _REPLIES[key]
@@ -142,5 +142,5 @@ def view(state) -> dict:
         "max_new": MAX_NEW,
         "markers_typed": any(s in q for s in _bpe.SPECIALS),
         "base": side(base, bp, (base.eot,), bcut),
-        "sft": side(sft, cp, (special(sft, END), sft.eot), ccut),
+        "sft": side(sft, cp, (sft.end, sft.eot), ccut),
     }

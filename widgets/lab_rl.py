@@ -8,6 +8,30 @@ rl-flawed.json, written by site_build/lab/posttrain.py): the reward the model wa
 its held-out accuracy (greedy answers to questions it never trained on, graded by the true
 checker), its KL divergence from the SFT model, and the answers it gave to a few fixed held-out
 questions at each saved step. Nothing here is hand-set; this module only picks and arranges.
+
+The two files (compact JSON, keys sorted):
+
+  rl-history.json  {"hparams": the RL hyperparameters, "rows": [one row per step 0..steps],
+      "saved": [{"step", "samples": [{"question", "reply", "correct"}]}] (greedy answers to fixed
+      held-out questions every save_every steps), "checkpoints": names of the weights along the
+      run (kept out of the repository: nothing reads them), "final": {"sft"|"rl": evaluation on
+      all held-out questions, facts and arithmetic}, "heldout_questions": [...], "replies":
+      {"sft"|"rl": [greedy reply per held-out question]}}
+    A row: {"step"}; training fields from the batch sampled at that step (before its update):
+      "reward" (mean reward of the sampled answers), "accuracy" (share right by the true checker:
+      the same as reward in this run), "kl" (KL(model || SFT) per answer in nats, summed exactly
+      over the answer's positions, mean over the batch), "length" (mean answer length in
+      tokens), "loss", "k3" (mean per-token KL estimate used in the loss), "clipped" (share of
+      answer tokens whose ratio the clip held, on the last inner step); evaluation fields every
+      eval_every steps and at the last step (the last row has only these): "heldout" (greedy
+      accuracy on the task's held-out questions), "heldout_<part>" and "sampled_<part>" (part =
+      facts or arithmetic; sampled = share right of eval_samples temperature-1 answers per
+      question), "heldout_length" (tokens).
+
+  rl-flawed.json  {"hparams", "reward": "flawed", "runs": [{"beta", "name", "rows" (as above;
+      "reward" is the flawed grader's, "accuracy" the true checker's, plus "heldout_flawed" at
+      evaluation steps), "saved", "final": {"heldout", "heldout_flawed", "heldout_arithmetic",
+      "sampled_arithmetic", "heldout_length", "kl"}}]}
 """
 from __future__ import annotations
 

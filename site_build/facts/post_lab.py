@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from site_build.lab import posttrain
+from site_build.lab.common import WEIGHTS
 
 
 def _pct(c: int, n: int) -> str:
@@ -14,7 +14,7 @@ def _pct(c: int, n: int) -> str:
 
 
 def facts() -> dict[str, str]:
-    man = json.loads((posttrain.WEIGHTS / "post-manifest.json").read_text())
+    man = json.loads((WEIGHTS / "post-manifest.json").read_text())
     s = man["summary"]
     part = s["rl_task"]                              # the RL task's held-out questions
     before, after = s["heldout"]["sft"][f"heldout_{part}"], s["heldout"]["rl"][f"heldout_{part}"]
@@ -23,7 +23,7 @@ def facts() -> dict[str, str]:
     loose = min(s["flawed"], key=lambda r: r["beta"])
     tight = max(s["flawed"], key=lambda r: r["beta"])
     # The held-out score wobbles from one check to the next: its range over the last quarter.
-    hist = json.loads((posttrain.WEIGHTS / "rl-history.json").read_text())["rows"]
+    hist = json.loads((WEIGHTS / "rl-history.json").read_text())["rows"]
     evals = [r for r in hist if "heldout" in r]
     late = [r["heldout"] for r in evals if r["step"] >= 0.75 * evals[-1]["step"]]
     # The headline: the last quarter's average against the start, not the best single check.
@@ -31,7 +31,7 @@ def facts() -> dict[str, str]:
     gain = round(100 * late_mean) - round(100 * before)
     # What the loosest flawed run was paid for, and how often it was right, on the practice
     # questions it sampled: the mean over its first ten steps and over its last ten.
-    runs = json.loads((posttrain.WEIGHTS / "rl-flawed.json").read_text())["runs"]
+    runs = json.loads((WEIGHTS / "rl-flawed.json").read_text())["runs"]
     rows = [r for r in min(runs, key=lambda r: r["beta"])["rows"] if "reward" in r]
     mean = lambda rs, k: sum(r[k] for r in rs) / len(rs)  # noqa: E731
     return {

@@ -20,17 +20,17 @@ from pathlib import Path
 
 from ..paths import DATA, ROOT, SNIPPETS
 from ..write import write_bytes, write_text
-from . import train
+from .common import WEIGHTS
 
 REPORT = SNIPPETS.parent / "lab-report.json"
 MEASURED_BY = ["site_build/lab/evaluate.py", "site_build/lab/world.py", "site_build/lab/train.py",
-               "site_build/lab/checkpoint.py", "site_build/lab/model.py", "widgets/_lm.py",
-               "widgets/_bpe.py", "widgets/_sampling.py"]
+               "site_build/lab/checkpoint.py", "site_build/lab/common.py", "site_build/lab/model.py",
+               "widgets/_lm.py", "widgets/_bpe.py", "widgets/_sampling.py"]
 
 
 def _key() -> str:
     h = hashlib.sha256()
-    base = [p for p in sorted(train.WEIGHTS.iterdir())
+    base = [p for p in sorted(WEIGHTS.iterdir())
             if p.name in ("base.bin", "history.json", "manifest.json") or p.name.startswith("ckpt-")]
     for p in base + [ROOT / f for f in MEASURED_BY]:
         h.update(p.name.encode() + b"\0" + p.read_bytes())
@@ -56,7 +56,7 @@ def _json(value) -> str:
 
 def build() -> list[Path]:
     r = report()
-    return [write_bytes(DATA / "lab" / "base.bin", (train.WEIGHTS / "base.bin").read_bytes()),
+    return [write_bytes(DATA / "lab" / "base.bin", (WEIGHTS / "base.bin").read_bytes()),
             write_text(DATA / "lab" / "history.json", _json(r["history"])),
             write_text(DATA / "lab" / "embedding.json", _json(r["embedding"])),
             REPORT]

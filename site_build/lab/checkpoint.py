@@ -14,9 +14,11 @@ import struct
 
 import numpy as np
 
-from . import model
+from widgets import _bpe
+from widgets._lm import MAGIC   # the page's reader (widgets/_lm.py) owns the format's magic bytes
 
-MAGIC = b"TBTLM\x00\x01\x00"
+from . import model
+from .common import WEIGHTS
 
 
 def dumps(params: dict, cfg: dict, merges, specials, meta: dict | None = None) -> bytes:
@@ -44,6 +46,17 @@ def loads(data: bytes, dtype=np.float32):
     if off != len(data):
         raise ValueError("lab model file has trailing bytes")
     return params, header
+
+
+def load(name: str):
+    """(params, header) of a committed weight file by name, e.g. "base", "sft", "ckpt-00400"."""
+    return loads((WEIGHTS / f"{name}.bin").read_bytes())
+
+
+def tokenizer(header: dict) -> _bpe.Tokenizer:
+    """The tokenizer a weight file's header holds."""
+    tok = header["tokenizer"]
+    return _bpe.Tokenizer([tuple(m) for m in tok["merges"]], tok["specials"])
 
 
 def rounded(params: dict) -> dict:

@@ -17,6 +17,7 @@ import numpy as np
 from widgets import _lm
 
 from . import checkpoint, model, train, world
+from .common import WEIGHTS
 
 WORD_PROMPTS = ["Once upon a time,", "Mira", "The cat", "In Norland,", "Count with me:",
                 "One morning,", "Tom has", "The capital of Estria is"]
@@ -24,12 +25,8 @@ MIN_COUNT = 200        # how often a word token must occur in training to be dra
 HISTORY_PROMPTS = ["Once upon a time,", "The capital of Norland is", "Ben has a pet"]
 
 
-def weights(name: str = "base"):
-    return checkpoint.loads((train.WEIGHTS / f"{name}.bin").read_bytes())
-
-
 def manifest() -> dict:
-    return json.loads((train.WEIGHTS / "manifest.json").read_text())
+    return json.loads((WEIGHTS / "manifest.json").read_text())
 
 
 @functools.lru_cache(maxsize=None)
@@ -42,7 +39,7 @@ def _streams():
 def perplexity() -> dict:
     """Held-out perplexity of the model (non-overlapping windows of the full context) beside a
     unigram model (token frequencies of the training text, add-one smoothed), on the same tokens."""
-    P, header = weights()
+    P, header = checkpoint.load("base")
     cfg = header["config"]
     tok, stream, held = _streams()
     C = cfg["context"]
@@ -110,7 +107,7 @@ def embedding() -> dict:
     """The learned token table on a 2-D map (the two main directions of the word tokens'
     vectors), the groups of the world's words and how well each holds together (the share of
     its members whose nearest neighbour is in the same group), and analogy tests."""
-    P, _ = weights()
+    P, _ = checkpoint.load("base")
     m = _lm.load("base")
     wte = P["wte"].astype(np.float64)
     ids, group_of = [], {}
@@ -188,11 +185,11 @@ def analogies(m, wte) -> dict:
 def history() -> dict:
     """Training history for the "watch it learn" view: losses, and what each saved checkpoint
     writes for a few fixed prompts (greedy, so the text is the model's single best guess)."""
-    h = json.loads((train.WEIGHTS / "history.json").read_text())
+    h = json.loads((WEIGHTS / "history.json").read_text())
     ckpts = []
     for step in h["checkpoints"]:
         name = "base" if step == h["steps"] else f"ckpt-{step:05d}"
-        m = _lm.Model((train.WEIGHTS / f"{name}.bin").read_bytes())
+        m = _lm.Model((WEIGHTS / f"{name}.bin").read_bytes())
         ckpts.append({"step": step, "tokens": step * h["batch"] * h["context"],
                       "heldout_loss": m.meta.get("heldout_loss"),
                       "samples": [{"prompt": p, "reply": m.generate(p, temperature=0,

@@ -8,10 +8,14 @@ Architecture (one list of choices, shared with widgets/_lm.py):
   logits = LNf(x) @ wte.T                       (tied: the embedding table is also the unembedding)
 LayerNorm has a gain and a bias (eps 1e-5). Attention has H heads, no biases, a causal mask and a
 1/sqrt(head size) scale. The MLP is GELU (tanh form) between two biased linear maps.
+
+Training uses forward(..., keep=True) and backward; inference uses forward(..., at=positions),
+which computes the logits only where a prediction is read, and generate(), the one sampling loop.
 """
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
@@ -55,14 +59,51 @@ def init(cfg: dict, seed: int, dtype=np.float32) -> dict[str, np.ndarray]:
 
 # ---------------------------------------------------------------------------------------------
 # Pieces with their backward passes. Each forward returns (output, cache); backward(dout, cache)
-# returns the input gradient and adds parameter gradients into `grads`.
+# returns the input gradient and adds parameter gradients into `grads`. The caches are named
+# tuples: what each backward needs from its forward.
+
+class LNCache(NamedTuple):
+    xhat: np.ndarray         # the normalised input
+    rstd: np.ndarray         # 1 / standard deviation, per position
+    g: np.ndarray            # the gain
+
+
+class AttnCache(NamedTuple):
+    x: np.ndarray            # the input [B, T, d]
+    q: np.ndarray            # queries, keys, values [B, H, T, dh]
+    k: np.ndarray
+    v: np.ndarray
+    a: np.ndarray            # the attention weights [B, H, T, T]
+    o: np.ndarray            # the heads' outputs, merged [B, T, d]
+    scale: float
+
+
+class MLPCache(NamedTuple):
+    x: np.ndarray            # the input
+    u: np.ndarray            # before GELU
+    t: np.ndarray            # GELU's tanh, reused by its backward
+    h: np.ndarray            # after GELU
+
+
+class BlockCache(NamedTuple):
+    ln1: LNCache
+    attn: AttnCache
+    ln2: LNCache
+    mlp: MLPCache
+
+
+class Cache(NamedTuple):
+    ids: np.ndarray
+    blocks: list             # one BlockCache per layer
+    lnf: LNCache
+    nf: np.ndarray           # the final LayerNorm's output, the unembedding's input
 
 def _ln(x, g, b):
     mu = x.mean(-1, keepdims=True)
     xc = x - mu
     rstd = 1.0 / np.sqrt((xc * xc).mean(-1, keepdims=True) + EPS)
     xhat = xc * rstd
-    return xhat * g + b, (xhat, rstd, g)
+    return xhat * g + b, LNCache(xhat, rstd, g)
 
 
 def _ln_back(dy, cache, grads, gname, bname):
@@ -104,7 +145,7 @@ def _attn(x, P, p, H):
     a = np.exp(s)
     a /= a.sum(-1, keepdims=True)
     o = _merge(a @ v)
-    return o @ P[p + "wo"], (x, q, k, v, a, o, scale)
+    return o @ P[p + "wo"], AttnCache(x, q, k, v, a, o, scale)
 
 
 def _attn_back(dy, cache, P, grads, p, H):
@@ -128,7 +169,7 @@ def _attn_back(dy, cache, P, grads, p, H):
 def _mlp(x, P, p):
     u = x @ P[p + "w1"] + P[p + "b1"]
     h, t = _gelu(u)
-    return h @ P[p + "w2"] + P[p + "b2"], (x, u, t, h)
+    return h @ P[p + "w2"] + P[p + "b2"], MLPCache(x, u, t, h)
 
 
 def _mlp_back(dy, cache, P, grads, p):
@@ -144,9 +185,11 @@ def _mlp_back(dy, cache, P, grads, p):
 
 # ---------------------------------------------------------------------------------------------
 
-def forward(P: dict, cfg: dict, ids: np.ndarray, keep: bool = False):
-    """Logits [B, T, V] for token ids [B, T]; with keep=True also the cache for `backward` and the
-    attention maps ([layer] -> [B, H, T, T])."""
+def forward(P: dict, cfg: dict, ids: np.ndarray, keep: bool = False, at=None):
+    """Logits [B, T, V] for token ids [B, T]; with keep=True also the Cache for `backward` (which
+    holds the attention maps). With at = one position per row, only those logits, [B, V]: the
+    inference shortcut (as nanoGPT's forward without targets), since the unembedding at every
+    other position is the costliest product when generating."""
     ids = np.asarray(ids)
     B, T = ids.shape
     H = cfg["heads"]
@@ -160,18 +203,20 @@ def forward(P: dict, cfg: dict, ids: np.ndarray, keep: bool = False):
         n2, c2 = _ln(x, P[p + "ln2_g"], P[p + "ln2_b"])
         y, cm = _mlp(n2, P, p)
         x = x + y
-        caches.append((c1, ca, c2, cm))
+        caches.append(BlockCache(c1, ca, c2, cm))
+    if at is not None:
+        x = x[np.arange(B), np.asarray(at)]
     nf, cf = _ln(x, P["lnf_g"], P["lnf_b"])
     logits = nf @ P["wte"].T
     if not keep:
         return logits
-    return logits, (ids, caches, cf, nf)
+    return logits, Cache(ids, caches, cf, nf)
 
 
 def attention_maps(P: dict, cfg: dict, ids) -> list[np.ndarray]:
     """Every layer's attention weights for one sequence: list over layers of [H, T, T]."""
     _, cache = forward(P, cfg, np.asarray(ids)[None, :], keep=True)
-    return [ca[4][0] for _, ca, _, _ in cache[1]]
+    return [block.attn.a[0] for block in cache.blocks]
 
 
 def backward(P: dict, cfg: dict, cache, dlogits: np.ndarray) -> dict[str, np.ndarray]:
@@ -239,3 +284,44 @@ class AdamW:
                 p -= lr * self.wd * p
             p -= lr * (self.m[k] / c1) / (np.sqrt(self.v[k] / c2) + self.eps)
         return norm
+
+
+# ---------------------------------------------------------------------------------------------
+# Inference: generation with forward(..., at=positions).
+
+def generate(P: dict, cfg: dict, prompts: list[list[int]], max_new: int, stops, pad: int,
+             temperature: float = 0.0, rng=None) -> list[list[int]]:
+    """The one sampling loop: new ids for each prompt (batched, right-padded with `pad`, which the
+    causal mask hides), each ending with the stop id the model chose unless max_new ran out.
+    temperature 0 = the most likely token each time; otherwise one uniform draw per row and token
+    from `rng` (inverse CDF)."""
+    N = len(prompts)
+    lens = np.array([len(p) for p in prompts])
+    buf = np.full((N, int(lens.max()) + max_new), pad, np.int32)
+    for i, p in enumerate(prompts):
+        buf[i, :len(p)] = p
+    out = [[] for _ in range(N)]
+    live = np.ones(N, bool)
+    cur = lens.copy()
+    for _ in range(max_new):
+        rows = np.flatnonzero(live)
+        if rows.size == 0:
+            break
+        T = int(cur[rows].max())
+        last = forward(P, cfg, buf[rows, :T], at=cur[rows] - 1).astype(np.float64)
+        if temperature == 0:
+            nxt = last.argmax(-1)
+        else:
+            z = last / temperature
+            p = np.exp(z - z.max(-1, keepdims=True))
+            c = np.cumsum(p, -1)
+            u = rng.random(rows.size) * c[:, -1]
+            nxt = np.minimum((c < u[:, None]).sum(-1), c.shape[1] - 1)
+        for r, t in zip(rows, nxt):
+            t = int(t)
+            out[r].append(t)
+            buf[r, cur[r]] = t
+            cur[r] += 1
+            if t in stops:
+                live[r] = False
+    return out

@@ -6,29 +6,27 @@ windows of the token stream, saving checkpoints along the way. Writes site_build
   base.bin            the final weights (the file the page fetches)
   ckpt-<step>.bin     earlier checkpoints, for the "watch it learn" view
   history.json        per-step training loss, held-out loss at intervals
-  manifest.json       hashes of the corpus, the code and the hyperparameters, the first losses,
-                      the time it took: tests/unit/test_lab_manifest.py checks it still matches
+  manifest.json       hashes of the corpus and the weights, the hyperparameters, the first
+                      losses, the time it took; tests/unit/lab/test_train_manifest.py checks the
+                      corpus, the hyperparameters and the weights against it and replays the first
+                      steps. The code's hashes are recorded too, as information only: a comment
+                      can change without a retrain.
 Deterministic for a given machine: fixed seeds everywhere.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
 from widgets import _bpe
 
 from . import checkpoint, model, world
+from .common import WEIGHTS, code_hashes, lr_at, sha256, write_json
 
-HERE = Path(__file__).resolve().parent
-WEIGHTS = HERE / "weights"
-ROOT = HERE.parent.parent
 CODE = ["site_build/lab/model.py", "site_build/lab/train.py", "site_build/lab/checkpoint.py",
+        "site_build/lab/common.py",
         "site_build/lab/world.py", "widgets/_bpe.py"]
 
 HP = {
@@ -48,16 +46,7 @@ def corpus(seed: int, n: int) -> str:
     The space is the model's reading convention (SentencePiece calls it a dummy prefix): every word
     then arrives as the same token, " Mira", whether it starts a document or stands mid-sentence,
     and widgets/_lm.py puts the same space before a reader's prompt."""
-    eot = _bpe.SPECIALS[0]
-    return "".join(eot + " " + d for d in world.documents(seed, n)) + eot
-
-
-def sha256(data: bytes | str) -> str:
-    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
-
-
-def code_hashes() -> dict[str, str]:
-    return {f: sha256((ROOT / f).read_bytes()) for f in CODE}
+    return "".join(_bpe.EOT + " " + d for d in world.documents(seed, n)) + _bpe.EOT
 
 
 def texts(hp=None) -> tuple[str, str]:
@@ -75,14 +64,6 @@ def tokenizer(hp=None) -> tuple[_bpe.Tokenizer, str, str]:
     tok = _bpe.Tokenizer(merges)
     assert tok.vocab_size == hp["config"]["vocab"], tok.vocab_size
     return tok, text, held
-
-
-def lr_at(step: int, hp=None) -> float:
-    hp = hp or HP
-    if step < hp["warmup"]:
-        return hp["lr"] * (step + 1) / hp["warmup"]
-    frac = (step - hp["warmup"]) / max(1, hp["steps"] - hp["warmup"])
-    return hp["lr_min"] + 0.5 * (hp["lr"] - hp["lr_min"]) * (1 + math.cos(math.pi * frac))
 
 
 def windows(stream: np.ndarray, count: int, length: int, rng) -> np.ndarray:
@@ -165,17 +146,17 @@ def main() -> int:
                "train_loss": losses, "heldout_loss": curve,
                "checkpoints": [int(f[5:10]) for f in sorted(files) if f.startswith("ckpt-")]
                + [HP["steps"]]}
-    (WEIGHTS / "history.json").write_text(json.dumps(history, separators=(",", ":")) + "\n")
+    write_json(WEIGHTS / "history.json", history, sort_keys=False)
     manifest = {
         "hparams": HP, "corpus_sha256": sha256(text), "heldout_sha256": sha256(held),
-        "code_sha256": code_hashes(), "files": dict(sorted(files.items())),
+        "code_sha256": code_hashes(CODE), "files": dict(sorted(files.items())),
         "first_losses": losses[:3], "params": model.n_params(HP["config"]),
         "train_tokens_seen": HP["steps"] * HP["batch"] * HP["config"]["context"],
         "corpus_tokens": sizes["tokens"], "heldout_tokens": sizes["heldout_tokens"],
         "flops": flops(), "train_seconds": round(seconds, 1), "tokenizer_seconds": round(t_tok, 1),
         "machine": "2-core CPU, numpy (OpenBLAS, one thread), float32",
     }
-    (WEIGHTS / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    write_json(WEIGHTS / "manifest.json", manifest, indent=1)
     print(f"trained in {seconds / 60:.1f} min; final held-out loss {curve[-1][1]}")
     return 0
 

@@ -1,17 +1,19 @@
 """A small world: the generated corpus the lab model reads, and the facts it is tested on.
 
 Everything here is made up and written by a seeded generator (`Rng(seed)`, a `random.Random`
-drawing only on `random()`, so the text is the same under any Python 3; no downloads): a cast of twelve people (each with a home town, a job and a pet) who live in eight
-towns, twelve invented countries with invented capitals, twelve animals with what they eat,
-eleven things with their colours, and numbers (counting, sums and differences, in digits and in
+drawing only on `random()`, so the text is the same under any Python 3; no downloads): a cast
+of twelve people (each with a home town, a job and a pet) who live in eight towns, twelve
+invented countries with invented capitals, twelve animals with what they eat, eleven things with
+their colours, and numbers (counting, sums and differences, in digits and in
 words). `CAST`, `PLACES`, `COUNTRIES`, `ANIMALS`, `THINGS` hold them; `WORDS` is every word
 the world can write (lower-case, as `words()` cuts them); `describe()` counts it all. Because
 the countries and capitals exist nowhere else, whatever the model knows about them it learned
 from this corpus.
 
-`documents(seed, n)` writes n short documents (50 to 150 words each) of three kinds: stories
-about the cast (half), plain statements about a topic (a quarter), and number lessons (a
-quarter). Documents hold no special markers; the trainer puts <|endoftext|> between them.
+`documents(seed, n)` writes n short documents (50 to 150 words each) of three kinds, in the
+shares `SHARES` gives: stories about the cast (35 %), plain statements about a topic (45 %) and
+number lessons (20 %). Documents hold no special markers; the trainer puts <|endoftext|> between
+them.
 
 Held-out phrasings. Each fact (say, "the capital of Norland is Velmar") can be said with five
 templates of its kind. For every fact, one template is held out (a fixed choice: fact number i
@@ -20,8 +22,9 @@ and `FACTS` asks the fact in exactly that template, as a prompt that stops right
 answer word. The model has seen the template with other facts and the fact in other templates,
 so answering is generalising, not recalling a sentence it read.
 
-For the post-training issue: `problems(seed, n)` gives arithmetic questions with their answers,
-and `check(question, answer_text)` grades an answer by the first number in it.
+`facts()` lists every fact with the words that fill its templates, and `pronouns(he)` the
+pronoun forms of a cast member: what the post-training tasks (site_build/lab/tasks.py) build their
+questions from. The post-training tasks and their checkers live there, not here.
 """
 from __future__ import annotations
 
@@ -161,7 +164,8 @@ FACT_EXTRA: dict[str, list[str]] = {
 }
 
 
-def _pron(he: str) -> dict:
+def pronouns(he: str) -> dict:
+    """The pronoun forms for a cast member's "he" field ("he" or "she"), as template keys."""
     s, o, p = _PRONOUNS[he]
     return {"he": s, "him": o, "his": p, "He": s.capitalize(), "His": p.capitalize()}
 
@@ -182,7 +186,7 @@ def _fact_list() -> list[tuple[str, str, dict]]:
     for kind in ("home", "job", "pet"):
         for p in CAST:
             ctx = {"name": p["name"], "town": p["town"], "job": p["job"], "pet": p["pet"],
-                   **_pron(p["he"])}
+                   **pronouns(p["he"])}
             out.append((kind, p[{"home": "town", "job": "job", "pet": "pet"}[kind]], ctx))
     return out
 
@@ -201,13 +205,18 @@ def _held_out() -> list[int]:
     return out
 
 
-_HELD = _held_out()
+HELD_OUT: list[int] = _held_out()      # for each entry of FACTS, which of its kind's templates
 FACTS: list[tuple[str, str]] = [
     (FACT_TEMPLATES[kind][h][0].format(**ctx), answer)
-    for (kind, answer, ctx), h in zip(_FACTS_ALL, _HELD)
+    for (kind, answer, ctx), h in zip(_FACTS_ALL, HELD_OUT)
 ]
 FACT_KINDS: list[str] = [kind for kind, _, _ in _FACTS_ALL]     # the kind of each entry of FACTS
-HELD_OUT: list[int] = list(_HELD)       # for each entry of FACTS, which of its kind's templates
+
+
+def facts() -> list[tuple[str, str, dict]]:
+    """Every fact as (kind, answer word, the words its templates use), in the fixed order of
+    FACTS; a fresh copy, so a caller can add keys to the dicts."""
+    return [(kind, answer, dict(ctx)) for kind, answer, ctx in _FACTS_ALL]
 
 
 def phrasings(i: int) -> list[tuple[str, str]]:
@@ -229,7 +238,7 @@ def _fact_sentence(rng: random.Random, kind: str, key: str) -> str:
     """One sentence stating a fact, in any phrasing except the one held out for that fact."""
     i = _FACT_INDEX[(kind, key)]
     _, answer, ctx = _FACTS_ALL[i]
-    choices = [t for j, t in enumerate(FACT_TEMPLATES[kind]) if j != _HELD[i]]
+    choices = [t for j, t in enumerate(FACT_TEMPLATES[kind]) if j != HELD_OUT[i]]
     n = len(choices) + len(FACT_EXTRA[kind])
     k = rng.randrange(n)
     if k < len(choices):
@@ -467,14 +476,14 @@ _OTHERS = {p["name"]: [q for q in CAST if q is not p] for p in CAST}
 
 def _context(rng: random.Random, person: dict) -> dict:
     friend = rng.choice(_OTHERS[person["name"]])
-    fpron = _pron(friend["he"])
+    fpron = pronouns(friend["he"])
     animal = rng.choice(_ANIMAL_LIST)
     thing = rng.choice(_THING_LIST)
     country = rng.choice(_COUNTRY_LIST)
     n, m = rng.randint(2, 9), rng.randint(1, 9)
     ctx = {
         "name": person["name"], "town": person["town"], "job": person["job"],
-        "pet": person["pet"], **_pron(person["he"]), "friend": friend["name"],
+        "pet": person["pet"], **pronouns(person["he"]), "friend": friend["name"],
         "place": rng.choice(_DESTINATIONS),
         "animal": animal, "animals": PLURAL[animal], "afood": ANIMALS[animal],
         "thing": thing, "things": thing + "s", "tcolour": THINGS[thing],
@@ -596,54 +605,6 @@ def documents(seed: int, n: int) -> list[str]:
     documents(s, m) for k <= m)."""
     rng = Rng(seed)
     return [_document(rng) for _ in range(n)]
-
-
-# --- Arithmetic problems with a checker (post-training) -----------------------------------------
-
-_QUESTION = re.compile(r"What is (\d+) (plus|minus) (\d+)\?")
-_NUMBER = re.compile(r"\d+|[A-Za-z]+")
-
-
-def problems(seed: int, n: int) -> list[tuple[str, str]]:
-    """n arithmetic questions with their answers, e.g. ("What is 7 plus 5?", "12"): sums of two
-    numbers from 0 to 10, differences of numbers from 0 to 20 that are never negative."""
-    rng = Rng(seed)
-    out = []
-    for _ in range(n):
-        if rng.random() < 0.5:
-            a, b = rng.randint(0, 10), rng.randint(0, 10)
-            out.append((f"What is {a} plus {b}?", str(a + b)))
-        else:
-            x = rng.randint(0, 20)
-            y = rng.randint(0, x)
-            out.append((f"What is {x} minus {y}?", str(x - y)))
-    return out
-
-
-def answer_of(question: str) -> int | None:
-    """The correct answer to a question in the form problems() writes, else None."""
-    m = _QUESTION.search(question)
-    if not m:
-        return None
-    a, op, b = int(m.group(1)), m.group(2), int(m.group(3))
-    return a + b if op == "plus" else a - b
-
-
-def first_number(text: str) -> int | None:
-    """The first number in a text, written in digits ("12") or as a word ("twelve")."""
-    for tok in _NUMBER.findall(text):
-        if tok.isdigit():
-            return int(tok)
-        w = tok.lower()
-        if w in NUMBER_WORDS:
-            return NUMBER_WORDS.index(w)
-    return None
-
-
-def check(question: str, answer_text: str) -> bool:
-    """True when the first number in answer_text is the correct answer to question."""
-    want = answer_of(question)
-    return want is not None and first_number(answer_text) == want
 
 
 def describe() -> dict:

@@ -108,7 +108,6 @@ def test_training_is_deterministic_and_order_free():
     shuffled = list(docs)
     random.Random(1).shuffle(shuffled)
     assert a == _bpe.train(shuffled, 600)
-    assert _bpe.train_steps(docs, 5) == _bpe.Tokenizer.train_steps(docs, 5)
 
 
 def test_no_token_holds_a_digit_with_anything_else():
@@ -204,7 +203,8 @@ def test_specials(tok):
     plain = tok.encode("<|user|>hi<|end|>", allow_special=False)
     assert all(i < first for i in plain)
     assert tok.decode(plain) == "<|user|>hi<|end|>"
-    assert tok.is_special(first) and not tok.is_special(first - 1)
+    assert [tok.special_ids[s] for s in (_bpe.EOT, _bpe.USER, _bpe.ASSISTANT, _bpe.END)] == \
+        [first, first + 1, first + 2, first + 3]           # the names, in SPECIALS' fixed order
 
 
 def test_world_text_compresses(tok):
@@ -220,15 +220,3 @@ def test_bad_ids_and_merges_are_refused(tok):
         _bpe.Tokenizer([(300, 1)])
     with pytest.raises(ValueError):
         _bpe.Tokenizer([(1, 2), (1, 2)])
-
-
-def test_trace_ends_at_encode_one_merge_at_a_time(tok):
-    for text in ["Velmar", " The capital of Norland is Velmar.", "aaaaaaa", "12 🙂", ""]:
-        states = tok.trace(text)
-        assert states[0]["rank"] is None and states[0]["ids"] == list(text.encode())
-        assert states[-1]["ids"] == tok.encode(text, allow_special=False)
-        ranks = [s["rank"] for s in states[1:]]
-        assert ranks == sorted(set(ranks))                  # each merge once, in learned order
-        for before, after in zip(states, states[1:]):
-            assert len(after["ids"]) < len(before["ids"])
-            assert tok.decode(after["ids"]) == text

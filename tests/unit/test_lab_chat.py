@@ -17,7 +17,7 @@ def test_contract_and_default_view():
     assert set(v) == KEYS and set(v["base"]) == SIDE and set(v["sft"]) == SIDE
     assert v["state"] == {"labchat_q": w.EXAMPLES[0]}
     # The fine-tuned model reads the template: <|user|> question <|end|> <|assistant|>.
-    assert specials(v["sft"])[:3] == [w.USER, w.END, w.ASSISTANT]
+    assert specials(v["sft"])[:3] == [_bpe.USER, _bpe.END, _bpe.ASSISTANT]
     # The base model reads the words alone.
     assert [t["kind"] for t in v["base"]["stream"][:v["base"]["prompt_tokens"]]] == \
         ["prompt"] * v["base"]["prompt_tokens"]
@@ -43,11 +43,11 @@ def test_base_reply_is_the_greedy_generation_loop():
 
 def test_the_fine_tuned_model_ends_its_turn_and_the_base_model_does_not_use_the_template():
     views = [w.view({"labchat_q": q}) for q in w.EXAMPLES]
-    ended = [v["sft"]["stopped"] and v["sft"]["stop"] == w.END for v in views]
+    ended = [v["sft"]["stopped"] and v["sft"]["stop"] == _bpe.END for v in views]
     assert sum(ended) >= 4, [v["sft"]["reply"] for v in views]
     for v in views:
-        assert w.USER not in specials(v["base"]) and w.ASSISTANT not in specials(v["base"])
-        assert v["sft"]["reply"] and w.END not in v["sft"]["reply"]
+        assert _bpe.USER not in specials(v["base"]) and _bpe.ASSISTANT not in specials(v["base"])
+        assert v["sft"]["reply"] and _bpe.END not in v["sft"]["reply"]
         assert v["sft"]["reply_tokens"] <= w.MAX_NEW and v["base"]["reply_tokens"] <= w.MAX_NEW
 
 
@@ -64,7 +64,7 @@ def test_odd_text_does_not_throw_and_stays_plain_text(q):
     assert v["state"]["labchat_q"] == q
     assert v["markers_typed"] == any(s in q for s in _bpe.SPECIALS)
     # Typed marker spellings never become special tokens: only the template's three.
-    assert specials(v["sft"])[:3] == [w.USER, w.END, w.ASSISTANT]
+    assert specials(v["sft"])[:3] == [_bpe.USER, _bpe.END, _bpe.ASSISTANT]
     prompt = v["sft"]["stream"][:v["sft"]["prompt_tokens"]]
     assert sum(t["kind"] == "special" for t in prompt) == 3
     assert not any(t["kind"] == "special" for t in v["base"]["stream"][:v["base"]["prompt_tokens"]])

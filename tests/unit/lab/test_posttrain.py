@@ -4,7 +4,7 @@ fine-tuning conversations."""
 import numpy as np
 import pytest
 
-from site_build.lab import chats, model, posttrain as pt, world
+from site_build.lab import chats, grpo as pt, model, sft, tasks
 from widgets import _bpe, _lm
 
 TINY = {"vocab": 24, "context": 16, "d_model": 8, "d_mlp": 16, "layers": 1, "heads": 2}
@@ -117,15 +117,16 @@ def test_chat_template_matches_the_page_and_uses_the_reserved_ids():
     q, a = "What is 7 plus 5?", "12."
     assert chats.template(q) == _lm.chat(q)
     assert chats.template(q, a) == _lm.chat(q) + " " + a + "<|end|>"
+    assert _lm.chat(q) == "<|user|> What is 7 plus 5?<|end|><|assistant|>"
     tok = _bpe.Tokenizer([])                                   # bytes only: ids of specials fixed
-    chat = pt.Chat(tok)
+    chat = sft.Chat(tok)
     ids, start = chat.example(q, a)
-    user, assistant, end = (256 + _bpe.SPECIALS.index(s) for s in _bpe.SPECIALS[1:])
+    user, assistant, end = (256 + _bpe.SPECIALS.index(s) for s in (_bpe.USER, _bpe.ASSISTANT, _bpe.END))
     assert ids[0] == user and ids[start - 1] == assistant and ids[-1] == end
     assert ids.count(end) == 2                                 # closes the question and the answer
     assert tok.decode(ids) == chats.template(q, a)
     assert tok.decode(ids[start:]) == " " + a + "<|end|>"
-    x, y, m = pt.pad([ids], [start], chat.eot)
+    x, y, m = sft.pad([ids], [start], chat.eot)
     assert tok.decode(y[0][m[0] > 0].tolist()) == " " + a + "<|end|>"        # loss only on the answer and <|end|>
 
 
@@ -133,32 +134,73 @@ def test_conversations_are_deterministic_and_hold_nothing_held_out():
     convs = chats.conversations(5, 3000)
     assert convs == chats.conversations(5, 3000)
     qs = {q for q, _ in convs}
-    held_facts = {q for q, _ in chats.HELD_FACTS}
-    held_probs = {q for q, _ in chats.HELD_PROBLEMS}
+    held_facts = {q for q, _ in tasks.HELD_FACTS}
+    held_probs = {q for q, _ in tasks.HELD_PROBLEMS}
     assert not qs & held_facts and not qs & held_probs
     for q, a in convs:
-        if world.answer_of(q) is not None:                     # the canonical arithmetic form
-            assert world.check(q, a), (q, a)
+        if tasks.answer_of(q) is not None:                     # the canonical arithmetic form
+            assert tasks.check(q, a), (q, a)
     kinds = {"arith": 0, "about": 0}
     for q, _ in convs:
         kinds["arith"] += any(w in q for w in ("plus", "minus", "Add", "away"))
         kinds["about"] += q.startswith(("Tell me about", "Who is"))
     assert 0.3 < kinds["arith"] / len(convs) < 0.5 and 0.05 < kinds["about"] / len(convs) < 0.15
-    assert len(chats.TRAIN_PROBLEMS) + len(chats.HELD_PROBLEMS) == len(chats.all_problems()) == 352
-    assert all(world.check(q, a) for q, a in chats.all_problems())
+    assert len(tasks.TRAIN_PROBLEMS) + len(tasks.HELD_PROBLEMS) == len(tasks.all_problems()) == 352
+    assert len(tasks.HELD_PROBLEMS) == 88
+    assert all(tasks.check(q, a) for q, a in tasks.all_problems())
 
 
 def test_flawed_reward_pays_the_loophole_and_the_true_one_does_not():
     q = "What is 7 plus 5?"
-    assert pt.true_reward(q, "12.") == pt.flawed_reward(q, "12.") == 1.0
-    assert pt.true_reward(q, "1124") == 0.0 and pt.flawed_reward(q, "1124") == 1.0
-    assert pt.true_reward(q, "13.") == pt.flawed_reward(q, "13.") == 0.0
+    assert tasks.true_reward(q, "12.") == tasks.flawed_reward(q, "12.") == 1.0
+    assert tasks.true_reward(q, "1124") == 0.0 and tasks.flawed_reward(q, "1124") == 1.0
+    assert tasks.true_reward(q, "13.") == tasks.flawed_reward(q, "13.") == 0.0
+    f = "What is the capital of Norland?"
+    assert tasks.true_reward(f, "Velmar.") == tasks.flawed_reward(f, "Velmar.") == 1.0
+    assert tasks.true_reward(f, "Kobrin or velmar") == 0.0 and tasks.flawed_reward(f, "Kobrin or velmar") == 1.0
 
 
-def test_last_logits_equal_the_full_forward_pass():
+def test_arithmetic_checker_reads_the_first_number():
+    for q, a in tasks.all_problems()[::17]:
+        want = int(a)
+        assert tasks.check(q, a)
+        assert tasks.check(q, f"It is {a}.")
+        assert not tasks.check(q, str(want + 1))
+        assert not tasks.check(q, "")
+    assert tasks.check("What is 2 plus 3?", "five")
+    assert tasks.check("What is 9 minus 4?", "Five apples.")
+    assert not tasks.check("What is 2 plus 3?", "2 plus 3 is 5")   # the first number counts
+    assert not tasks.check("How are you?", "5")
+
+
+def test_held_out_fact_phrasings_follow_the_rule_and_are_never_trained():
+    assert len(tasks.HELD_FACTS) == len(tasks.FACTS) == len(tasks.FACT_QS)
+    trained = {q for q, _ in tasks.TRAIN_FACTS}
+    for (q, a), qs, (kind, answer, _) in zip(tasks.HELD_FACTS, tasks.FACT_QS, tasks.FACTS):
+        assert a == answer and q not in qs and q not in trained and len(qs) == 3
+        assert tasks.check_fact(q, f"It is {a}.") and tasks.FACT_OF[q] == (kind, a)
+
+
+def test_logits_at_chosen_positions_equal_the_full_forward_pass():
     rng = np.random.default_rng(5)
     P = model.init(TINY, 4)
     ids = rng.integers(0, 24, (3, 7))
     pos = np.array([6, 2, 4])
     full = model.forward(P, TINY, ids)
-    assert pt.last_logits(P, TINY, ids, pos) == pytest.approx(full[np.arange(3), pos], abs=1e-5)
+    assert model.forward(P, TINY, ids, at=pos) == pytest.approx(full[np.arange(3), pos], abs=1e-5)
+
+
+def test_generate_stops_at_a_stop_token_and_is_seeded():
+    P = model.init(TINY, 5)
+    prompts = [[1, 2, 3], [4, 5], [6]]
+    greedy = model.generate(P, TINY, prompts, 6, stops=(), pad=0)
+    assert [len(o) for o in greedy] == [6, 6, 6]
+    for p, o in zip(prompts, greedy):                     # greedy = the argmax of the full pass
+        seq = p + o
+        full = model.forward(P, TINY, np.array([seq[:-1]]))[0]
+        assert full[len(p) - 1:].argmax(-1).tolist() == o
+    stop = greedy[0][2]
+    cut = model.generate(P, TINY, prompts[:1], 6, stops=(stop,), pad=0)[0]
+    assert cut == greedy[0][:greedy[0].index(stop) + 1]
+    a = model.generate(P, TINY, prompts, 6, (), 0, 1.0, np.random.default_rng(1))
+    assert a == model.generate(P, TINY, prompts, 6, (), 0, 1.0, np.random.default_rng(1))

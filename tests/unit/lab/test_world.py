@@ -1,4 +1,4 @@
-"""The lab's generated world: deterministic corpus, held-out fact phrasings, arithmetic checker."""
+"""The lab's generated world: deterministic corpus, held-out fact phrasings, its public accessors."""
 from __future__ import annotations
 
 import re
@@ -155,23 +155,21 @@ def test_capitals_and_names_are_invented():
     assert not real & (set(world.COUNTRIES) | set(world.COUNTRIES.values()))
 
 
-def test_problems_and_check_agree():
-    ps = world.problems(7, 500)
-    assert ps == world.problems(7, 500) and ps != world.problems(8, 500)
-    for q, a in ps:
-        m = re.fullmatch(r"What is (\d+) (plus|minus) (\d+)\?", q)
-        assert m
-        x, y = int(m.group(1)), int(m.group(3))
-        want = x + y if m.group(2) == "plus" else x - y
-        assert a == str(want) and want >= 0
-        assert world.check(q, a)
-        assert world.check(q, f"It is {a}.")
-        assert not world.check(q, str(want + 1))
-        assert not world.check(q, "")
-    assert world.check("What is 2 plus 3?", "five")
-    assert world.check("What is 9 minus 4?", "Five apples.")
-    assert not world.check("What is 2 plus 3?", "2 plus 3 is 5")   # the first number counts
-    assert not world.check("How are you?", "5")
+def test_facts_accessor_matches_facts_and_is_a_copy():
+    fs = world.facts()
+    assert [(k, a) for k, a, _ in fs] == [(k, a) for k, (_, a) in zip(world.FACT_KINDS, world.FACTS)]
+    fs[0][2]["extra"] = 1
+    assert "extra" not in world.facts()[0][2]
+    assert world.pronouns("she")["His"] == "Her"
+
+
+def test_docstring_shares_match_the_generator():
+    """The module docstring states the document mix; it must say what SHARES does."""
+    import inspect
+    doc = inspect.getdoc(world)
+    for kind, share in world.SHARES.items():
+        assert f"{round(100 * share)} %" in doc, kind
+    assert abs(sum(world.SHARES.values()) - 1) < 1e-9
 
 
 def test_fact_answers_are_single_tokens_of_the_lab_tokenizer():
