@@ -12,10 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import glossary, instructors, pyodide_vendor, snapshot, snippets, tokenizer_data, widget_styles
+from . import data_files, glossary, instructors, pyodide_vendor, snapshot, snippets, widget_styles
 from .facts import all_facts
-from .lab import build as lab_build
-from .paths import DATA, GENERATED, ROOT, SNIPPETS
+from .paths import GENERATED, ROOT, SNIPPETS
 from .write import deterministic_zip, write_bytes, write_text
 
 
@@ -29,10 +28,9 @@ def main() -> int:
     t0 = time.perf_counter()
     steps = [
         ("pyodide", pyodide_vendor.build),
-        ("tokenizer ranks", lambda: tokenizer_data.build(DATA / "tokenizer")),
         ("widgets.zip", lambda: [widgets_zip()]),
         ("python snapshot", snapshot.build),
-        ("lab model data", lab_build.build),
+        ("data files", data_files.build),
         ("figures and markup", snippets.build),
         ("widget styles", widget_styles.build),
         ("glossary", lambda: [write_text(SNIPPETS / "glossary-abbr.md", glossary.abbreviations()),

@@ -51,7 +51,7 @@ def main() -> int:
               f"{len(gzip.compress(raw, 9)) / 1e6:.3f} MB gzip")
 
         def load():
-            tk._loaded.pop(encoding, None)
+            tk.get_encoding.cache_clear()
             re.purge()                  # or re.compile answers from its cache
             tk.get_encoding(encoding)
 

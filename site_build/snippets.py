@@ -15,8 +15,8 @@ import widgets
 from widgets._params import specs
 
 from . import chapter_figures
-from .paths import DATA, SNIPPETS
-from .write import write_bytes, write_text
+from .paths import SNIPPETS
+from .write import write_text
 
 
 def widget_markup(name: str) -> str:
@@ -40,9 +40,6 @@ def build() -> list[Path]:
     written = []
     for name in widgets.names():
         written.append(write_text(SNIPPETS / "widgets" / f"{name}.html", widget_markup(name)))
-        fig = importlib.import_module(f"site_build.widget_figures.{widgets.module_name(name)}")
-        for rel, data in getattr(fig, "data", dict)().items():
-            written.append(write_bytes(DATA / rel, data))
     for mod in sorted(m.name for m in pkgutil.iter_modules(chapter_figures.__path__)):
         module = importlib.import_module(f"site_build.chapter_figures.{mod}")
         for slug, (svg, caption) in module.figures().items():

@@ -110,6 +110,29 @@ def test_the_page_palette_is_the_figures_palette():
         assert not literal, f"{sheet.name}: colours as literals {literal}; use tbt.css's variables"
 
 
+def test_the_build_ships_exactly_the_data_files_widgets_declare():
+    """Each widget declares the data files it reads, once, in Python (FILES or files(state)); the
+    build writes every one of them from one map (site_build/data_files.py), and nothing else."""
+    import itertools
+
+    from site_build.data_files import sources
+    from widgets import _data
+    from widgets._params import Choice, clean
+    declared = set()
+    for name in widgets.names():
+        module = importlib.import_module(f"widgets.{widgets.module_name(name)}")
+        choices = {k: p.choices for k, p in module.PARAMS.items() if isinstance(p, Choice)}
+        for values in itertools.product(*choices.values()):
+            state = clean(module.PARAMS, dict(zip(choices, values)))
+            declared.update(_data.needed(module, state))
+    assert declared == set(sources())
+    shipped = {p.relative_to(GENERATED / "data").as_posix() for p in (GENERATED / "data").rglob("*")
+               if p.is_file()}
+    assert shipped == declared
+    for view in (ROOT / "docs/assets/tbt/widgets").glob("*.js"):
+        assert "export function files" not in view.read_text(), f"{view.name} lists its own files"
+
+
 def test_url_parameter_names_are_unique_across_widgets():
     seen = {}
     for name in widgets.names():

@@ -7,14 +7,13 @@ only, like every widget module.
 """
 from __future__ import annotations
 
-import json
 import math
 
 from widgets import _bpe, _lm
 from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
 
 CHECKPOINT = "base"
-FILES = ["lab/base.bin"]           # what the page must fetch before any lab view can answer
+CHECKPOINT_FILE = f"lab/{CHECKPOINT}.bin"   # every lab view reads the model (see _lm.load)
 END = _bpe.EOT                     # the end-of-text marker, where a document ends
 
 
@@ -148,11 +147,6 @@ def reply(m, prompt_ids, temperature, top_k, top_p, seed, n):
     """(generated ids, probability of each drawn token after the dials, stopped): up to n tokens
     after prompt_ids; stopped means the model ended its text before n tokens."""
     return writer(m, prompt_ids, temperature, top_k, top_p, seed).write(n)
-
-
-def read_json(relpath: str):
-    """A build-time data file (docs/generated/data/<relpath>), parsed."""
-    return json.loads(_lm.read_data(relpath).decode("utf-8"))
 
 
 def embedding_row(m, i: int) -> list[float]:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import struct
 from itertools import repeat as _repeat
 from math import tanh as _tanh
 from operator import add as _add
 
-from widgets import _bpe, _sampling
+from widgets import _bpe, _data, _sampling
 
 try:
     from math import sumprod as _dot
@@ -35,41 +34,15 @@ except ImportError:                      # Python < 3.12 (the build machine's CP
 MAGIC = b"TBTLM\x00\x01\x00"
 EPS = 1e-5
 GELU_C = math.sqrt(2.0 / math.pi)
-_HERE = os.path.dirname(os.path.abspath(__file__))
-_ROOT = os.path.dirname(_HERE)
-# Where data files are found: the page's worker writes fetched files under /data; under CPython
-# the build's output, then the committed weights.
-SEARCH = ["/data", os.path.join(_ROOT, "docs", "generated", "data")]
-WEIGHTS = os.path.join(_ROOT, "site_build", "lab", "weights")
+WEIGHTS = _data.WEIGHTS                   # the committed weights (figures and tests read them)
 _loaded: dict[str, "Model"] = {}
 CACHES = 4                               # sequences each model keeps cached (see Model.run)
-
-
-def find(relpath: str) -> str | None:
-    """The local path of a data file such as "lab/base.bin", or None."""
-    for base in SEARCH:
-        p = os.path.join(base, relpath)
-        if os.path.exists(p):
-            return p
-    if relpath.startswith("lab/"):
-        p = os.path.join(WEIGHTS, relpath[4:])
-        if os.path.exists(p):
-            return p
-    return None
-
-
-def read_data(relpath: str) -> bytes:
-    path = find(relpath)
-    if path is None:
-        raise FileNotFoundError(relpath)
-    with open(path, "rb") as f:
-        return f.read()
 
 
 def load(name: str = "base") -> "Model":
     """A checkpoint by name ("base", or "ckpt-00400"); loaded once, then cached."""
     if name not in _loaded:
-        _loaded[name] = Model(read_data(f"lab/{name}.bin"))
+        _loaded[name] = Model(_data.read_bytes(f"lab/{name}.bin"))
     return _loaded[name]
 
 

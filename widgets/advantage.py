@@ -14,9 +14,9 @@ the real thing: advantage = reward - baseline; "snap to the group mean" is GRPO'
 optional normalisation divides by the group's *population* standard deviation (divide by N, not
 N - 1), the same in the widget, the figure, the facts and the tests.
 """
-import json
 import math
 
+from widgets import _data
 from widgets._params import Choice, Flag, Number, clean
 
 TITLE = "Advantage: reward minus baseline"
@@ -41,7 +41,11 @@ PARAMS = {
                        label="Answers: hand-set example, or real samples from the lab model"),
 }
 REAL_FILE = "lab/advantage-real.json"
-_REAL: dict = {}
+
+
+def files(state) -> list[str]:
+    """The real group's file, read only in the "real" mode."""
+    return [REAL_FILE] if state.get("adv_mode") == "real" else []
 
 
 def group_mean(rewards=REWARDS) -> float:
@@ -71,10 +75,7 @@ def verdict(a: float) -> str:
 
 def real_group() -> dict:
     """The build's real group (read once per process)."""
-    if "g" not in _REAL:
-        from widgets import _lm
-        _REAL["g"] = json.loads(_lm.read_data(REAL_FILE).decode("utf-8"))
-    return _REAL["g"]
+    return _data.read_json(REAL_FILE)
 
 
 def grpo_advantages(rewards) -> list[float]:

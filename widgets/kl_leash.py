@@ -17,9 +17,10 @@ is {"hparams", "reward": "flawed", "runs": [{"beta", "name", "rows", "saved", "f
 {"heldout", "heldout_flawed", "heldout_arithmetic", "sampled_arithmetic", "heldout_length",
 "kl"}}]}; widgets/lab_rl.py describes a row and a saved entry.
 """
-import json
+import functools
 import math
 
+from widgets import _data
 from widgets._params import Choice, Number, clean
 
 TITLE = "The KL leash"
@@ -56,7 +57,11 @@ PARAMS = {
     "kl_view": Choice("toy", ("toy", "real"), label="View"),
 }
 REAL_FILE = "lab/rl-flawed.json"
-_REAL: dict = {}
+
+
+def files(state) -> list[str]:
+    """The real runs' record, read only in the "real" view."""
+    return [REAL_FILE] if state.get("kl_view") == "real" else []
 
 
 def optimum(beta: float, ref=REF, reward=REWARD) -> list[float]:
@@ -113,40 +118,38 @@ def zone_edges(steps: int = 4000) -> dict:
     return edges
 
 
-_EDGES = {}
+@functools.cache
+def _edges() -> dict:
+    return zone_edges(800)
 
 
 def edges() -> dict:
-    """zone_edges(), computed once per process (the page asks for it on every view)."""
-    if not _EDGES:
-        _EDGES.update(zone_edges(800))
-    return dict(_EDGES)
+    """zone_edges(), computed once per process (the page asks for it on every view); a copy."""
+    return dict(_edges())
 
 
-def real_runs() -> dict:
+@functools.cache
+def real_runs() -> list:
     """The flawed-reward runs from the build's record, loosest leash first (read once)."""
-    if "r" not in _REAL:
-        from widgets import _lm
-        data = json.loads(_lm.read_data(REAL_FILE).decode("utf-8"))
-        runs = []
-        for r in sorted(data["runs"], key=lambda r: float(r["beta"])):
-            rows, fin = r["rows"], r["final"]
-            first = next((x for x in rows if x.get("heldout") is not None), {})
-            last_saved = r["saved"][-1] if r.get("saved") else {"step": 0, "samples": []}
-            runs.append({
-                "beta": float(r["beta"]),
-                "flawed": float(fin["heldout_flawed"]),
-                "true": float(fin["heldout"]),
-                "kl": float(fin["kl"]),
-                "length": float(fin.get("heldout_length", 0.0)),
-                "start_flawed": first.get("heldout_flawed"),
-                "start_true": first.get("heldout"),
-                "steps": max(int(x["step"]) for x in rows),
-                "samples": [{"question": str(x["question"]), "reply": str(x["reply"]),
-                             "correct": bool(x["correct"])} for x in last_saved["samples"]],
-            })
-        _REAL["r"] = runs
-    return _REAL["r"]
+    data = _data.read_json(REAL_FILE)
+    runs = []
+    for r in sorted(data["runs"], key=lambda r: float(r["beta"])):
+        rows, fin = r["rows"], r["final"]
+        first = next((x for x in rows if x.get("heldout") is not None), {})
+        last_saved = r["saved"][-1] if r.get("saved") else {"step": 0, "samples": []}
+        runs.append({
+            "beta": float(r["beta"]),
+            "flawed": float(fin["heldout_flawed"]),
+            "true": float(fin["heldout"]),
+            "kl": float(fin["kl"]),
+            "length": float(fin.get("heldout_length", 0.0)),
+            "start_flawed": first.get("heldout_flawed"),
+            "start_true": first.get("heldout"),
+            "steps": max(int(x["step"]) for x in rows),
+            "samples": [{"question": str(x["question"]), "reply": str(x["reply"]),
+                         "correct": bool(x["correct"])} for x in last_saved["samples"]],
+        })
+    return runs
 
 
 def real_view(state) -> dict:

@@ -12,6 +12,7 @@ from widgets import _labview as lab
 from widgets._params import Number, Text, clean
 
 TITLE = "Ask the lab model"
+FILES = [lab.CHECKPOINT_FILE]
 SHOWN = 10                 # candidates drawn as bars; the rest are summarised in one line
 MAX_TOKENS = 200           # longest reply a link may ask for
 

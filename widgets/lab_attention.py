@@ -17,6 +17,7 @@ from widgets import _labview as lab
 from widgets._params import Number, Text, clean
 
 TITLE = "Attention in the lab model"
+FILES = [lab.CHECKPOINT_FILE]
 MOSTLY = 0.5               # an average share at least this large: "mostly"
 LEANS = 0.25               # at least this, and twice an even spread: "leans to"
 PATTERNS = (("previous", "the previous token"), ("first", "the first token"), ("self", "itself"))

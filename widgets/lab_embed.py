@@ -10,8 +10,10 @@ it splits into several tokens uses their average, and the view says so.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from widgets import _data
 from widgets import _labview as lab
 from widgets._params import Text, clean
 
@@ -19,6 +21,7 @@ TITLE = "The lab model's meaning-space"
 NEIGHBOURS = 8
 RESULTS = 5
 DATA = "lab/embedding.json"
+FILES = [lab.CHECKPOINT_FILE, DATA]
 
 PARAMS = {
     "lab_word": Text("cat", max_len=40, label="Word"),
@@ -28,21 +31,16 @@ PARAMS = {
     "lab_expect": Text("rice", max_len=40, label="Expected answer (optional)"),
 }
 
-_TABLE: dict = {}
-
-
 WORD = re.compile(r" [A-Za-z]+")
 
 
+@functools.cache
 def table(m):
     """(ids of the candidate tokens: every whole-word token, a space then letters; every
-    token's vector by id)."""
-    if "ids" not in _TABLE:
-        vocab = int(m.config["vocab"])
-        _TABLE["ids"] = [i for i in range(vocab)
-                         if lab.is_whole_text(m, i) and WORD.fullmatch(lab.piece_text(m, i))]
-        _TABLE["vecs"] = {i: lab.embedding_row(m, i) for i in range(vocab)}
-    return _TABLE["ids"], _TABLE["vecs"]
+    token's vector by id), once per model."""
+    vocab = int(m.config["vocab"])
+    ids = [i for i in range(vocab) if lab.is_whole_text(m, i) and WORD.fullmatch(lab.piece_text(m, i))]
+    return ids, {i: lab.embedding_row(m, i) for i in range(vocab)}
 
 
 def word_ids(m, word: str) -> list[int]:
@@ -99,20 +97,19 @@ def analogy(m, a: str, b: str, c: str, expect: str = "") -> dict:
     return out
 
 
+@functools.cache
 def projection():
     """The build's 2-D map: points [{id, word, x, y, group}] ("" for words in no group) and the
     groups [{name, size, together, examples}], "together" being the share of a group's members
     whose nearest neighbour (full vectors) is in the same group, measured at build."""
-    if "map" not in _TABLE:
-        data = lab.read_json(DATA)
-        points = [{"id": int(p["id"]), "word": str(p["word"]), "x": float(p["x"]),
-                   "y": float(p["y"]), "group": "" if p["group"] == "other" else str(p["group"])}
-                  for p in data["points"]]
-        groups = [{"name": str(g["name"]), "size": len(g["members"]),
-                   "together": float(g["together"]), "examples": [str(x) for x in g["members"][:4]]}
-                  for g in data["groups"]]
-        _TABLE["map"] = (points, groups)
-    return _TABLE["map"]
+    data = _data.read_json(DATA)
+    points = [{"id": int(p["id"]), "word": str(p["word"]), "x": float(p["x"]),
+               "y": float(p["y"]), "group": "" if p["group"] == "other" else str(p["group"])}
+              for p in data["points"]]
+    groups = [{"name": str(g["name"]), "size": len(g["members"]),
+               "together": float(g["together"]), "examples": [str(x) for x in g["members"][:4]]}
+              for g in data["groups"]]
+    return points, groups
 
 
 def view(state) -> dict:

@@ -35,9 +35,9 @@ The two files (compact JSON, keys sorted):
 """
 from __future__ import annotations
 
-import json
+import functools
 
-from widgets import _lm
+from widgets import _data
 from widgets._params import Number, clean
 
 TITLE = "RL replay"
@@ -52,13 +52,6 @@ PARAMS = {
     "labrl_step": Number(-1, -1, 10_000, step=1, integer=True,
                          label="Saved step (from 0; -1 = the last)"),
 }
-
-_CACHE: dict = {}
-
-
-def _read(relpath: str):
-    return json.loads(_lm.read_data(relpath).decode("utf-8"))
-
 
 def _num(x):
     return None if x is None else float(x)
@@ -82,23 +75,21 @@ def _run(data: dict, label: str, kind: str, beta) -> dict:
     return out
 
 
+@functools.cache
 def runs() -> list[dict]:
     """The true-reward run first, then the flawed-reward runs from the loosest leash (smallest
     β) to the tightest. Read once per process."""
-    if "runs" not in _CACHE:
-        true = _read(TRUE_FILE)
-        beta = true.get("hparams", {}).get("beta")
-        out = [_run(true, f"True reward (β = {beta:g})" if beta is not None else "True reward",
-                    "true", _num(beta))]
-        try:
-            flawed = _read(FLAWED_FILE)
-        except FileNotFoundError:
-            flawed = {"runs": []}
-        for r in sorted(flawed.get("runs", []), key=lambda r: float(r["beta"]))[:MAX_RUNS]:
-            out.append(_run(r, f"Flawed reward, β = {float(r['beta']):g}", "flawed",
-                            float(r["beta"])))
-        _CACHE["runs"] = out
-    return _CACHE["runs"]
+    true = _data.read_json(TRUE_FILE)
+    beta = true.get("hparams", {}).get("beta")
+    out = [_run(true, f"True reward (β = {beta:g})" if beta is not None else "True reward",
+                "true", _num(beta))]
+    try:
+        flawed = _data.read_json(FLAWED_FILE)
+    except FileNotFoundError:
+        flawed = {"runs": []}
+    for r in sorted(flawed.get("runs", []), key=lambda r: float(r["beta"]))[:MAX_RUNS]:
+        out.append(_run(r, f"Flawed reward, β = {float(r['beta']):g}", "flawed", float(r["beta"])))
+    return out
 
 
 def at(points, step: int):

@@ -9,13 +9,15 @@ view.
 """
 from __future__ import annotations
 
+import functools
 import math
 
-from widgets import _labview as lab
+from widgets import _data
 from widgets._params import Number, clean
 
 TITLE = "Watch the lab model learn"
 DATA = "lab/history.json"
+FILES = [DATA]
 SMOOTH = 25                 # training-loss points averaged for the curve and a checkpoint
 CURVE_POINTS = 120          # at most this many points of the training curve are sent
 
@@ -23,8 +25,6 @@ PARAMS = {
     "lab_ckpt": Number(-1, -1, 10_000, step=1, integer=True,
                        label="Checkpoint (from 0; -1 = the last)"),
 }
-
-_HISTORY: dict = {}
 
 
 def trailing_mean(values: list[float], end: int, n: int = SMOOTH) -> float:
@@ -34,25 +34,24 @@ def trailing_mean(values: list[float], end: int, n: int = SMOOTH) -> float:
     return sum(window) / len(window)
 
 
+@functools.cache
 def history() -> dict:
     """{"checkpoints": [{step, tokens, train_loss, heldout_loss, samples: [{prompt, reply}]}],
     "train": [[step, smoothed loss]], "heldout": [[step, loss]]}, from the build's file."""
-    if "h" not in _HISTORY:
-        data = lab.read_json(DATA)
-        train = [float(x) for x in data["train_loss"]]
-        cps = []
-        for c in data["checkpoints"]:
-            step = int(c["step"])
-            cps.append({"step": step, "tokens": int(c.get("tokens", 0)),
-                        "train_loss": trailing_mean(train, step - 1) if step else train[0],
-                        "heldout_loss": float(c["heldout_loss"]),
-                        "samples": [{"prompt": str(s["prompt"]), "reply": str(s["reply"])}
-                                    for s in c.get("samples", [])]})
-        every = max(1, len(train) // CURVE_POINTS)
-        curve = [[i + 1, trailing_mean(train, i)] for i in range(every - 1, len(train), every)]
-        _HISTORY["h"] = {"checkpoints": cps, "train": [[0, train[0]]] + curve,
-                         "heldout": [[int(s), float(v)] for s, v in data["heldout_loss"]]}
-    return _HISTORY["h"]
+    data = _data.read_json(DATA)
+    train = [float(x) for x in data["train_loss"]]
+    cps = []
+    for c in data["checkpoints"]:
+        step = int(c["step"])
+        cps.append({"step": step, "tokens": int(c.get("tokens", 0)),
+                    "train_loss": trailing_mean(train, step - 1) if step else train[0],
+                    "heldout_loss": float(c["heldout_loss"]),
+                    "samples": [{"prompt": str(s["prompt"]), "reply": str(s["reply"])}
+                                for s in c.get("samples", [])]})
+    every = max(1, len(train) // CURVE_POINTS)
+    curve = [[i + 1, trailing_mean(train, i)] for i in range(every - 1, len(train), every)]
+    return {"checkpoints": cps, "train": [[0, train[0]]] + curve,
+            "heldout": [[int(s), float(v)] for s, v in data["heldout_loss"]]}
 
 
 def view(state) -> dict:

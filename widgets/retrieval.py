@@ -24,6 +24,7 @@ from widgets._params import Number, Text, clean
 
 TITLE = "Retrieval: search, paste, answer"
 ENCODING = "cl100k_base"
+FILES = [tokenizer.data_file(ENCODING)]
 K1, B = 1.2, 0.75
 SHOWN = 8                       # rows of the ranking shown
 

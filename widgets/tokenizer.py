@@ -11,19 +11,19 @@ tiktoken:
 2. Byte-pair merge each piece's UTF-8 bytes: repeatedly merge the adjacent pair whose
    concatenation has the lowest rank (leftmost on ties) until no pair is a token.
 
-Ranks are read lazily, once per encoding, from `data_path(encoding)` (format: see
+Ranks are read lazily, once per encoding, from `data_file(encoding)` (format: see
 site_build/tokenizer_data.py). Special-token strings such as "<|endoftext|>" typed by the reader
 are ordinary text, as in tiktoken's `encode_ordinary`.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
-import sys
 from heapq import heapify, heappop, heappush
-from pathlib import Path
 from struct import Struct
 
+from widgets import _data
 from widgets._params import Choice, Flag, Text, clean
 
 TITLE = "Tokenizer"
@@ -46,14 +46,16 @@ def file_name(encoding: str) -> str:
     return f"{encoding}.bin"
 
 
-def data_path(encoding: str) -> Path:
-    """Where the rank file for `encoding` is read from."""
+def data_file(encoding: str) -> str:
+    """The rank file of `encoding`, as a data path (under generated/data/)."""
     if encoding not in ENCODINGS:
         raise ValueError(f"unknown encoding {encoding!r}")
-    if sys.platform == "emscripten":            # the page writes the downloaded file here
-        return Path("/data/tokenizer") / file_name(encoding)
-    root = Path(__file__).resolve().parent.parent
-    return root / "docs" / "generated" / "data" / "tokenizer" / file_name(encoding)
+    return f"tokenizer/{file_name(encoding)}"
+
+
+def files(state) -> list[str]:
+    """The data file a view reads: the chosen encoding's ranks, and only those."""
+    return [data_file(state["encoding"])]
 
 
 # --- Pre-tokenizer ------------------------------------------------------------------------------
@@ -298,15 +300,10 @@ class Encoding:
         return b"".join(map(self.token_bytes, ids))
 
 
-_loaded: dict[str, Encoding] = {}
-
-
+@functools.cache
 def get_encoding(encoding: str = DEFAULT_ENCODING) -> Encoding:
-    """The loaded encoding (read from `data_path(encoding)` on first use)."""
-    enc = _loaded.get(encoding)
-    if enc is None:
-        enc = _loaded[encoding] = Encoding(data_path(encoding).read_bytes())
-    return enc
+    """The loaded encoding (read from its data file on first use)."""
+    return Encoding(_data.read_bytes(data_file(encoding)))
 
 
 def encode(text: str, encoding: str = DEFAULT_ENCODING) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from site_build.lab import posttrain
 from site_build.lab.common import WEIGHTS
 
 

@@ -1,14 +1,14 @@
-"""Build step for the lab model: the files the page fetches, from the committed weights.
+"""The lab model's measured report, for the facts and the page's data files.
 
-Writes under docs/generated/data/lab/:
-  base.bin         the weights (a copy of site_build/lab/weights/base.bin)
+`report()` is everything site_build/lab/evaluate.py measures (build/lab-report.json). Two of the
+page's data files are parts of it (site_build/data_files.py writes them under
+docs/generated/data/lab/):
   history.json     training history: {"steps", "batch", "context", "train_loss": [per step],
                    "heldout_loss": [[step, loss]], "checkpoints": [{"step", "tokens",
                    "heldout_loss", "samples": [{"prompt", "reply"}]}]}
   embedding.json   {"points": [{"id", "word", "group", "x", "y"}], "groups": [{"name",
                    "members", "together"}],
                    "analogies": {name: {"hits", "tries", "example"}}}
-and build/lab-report.json: everything site_build/lab/evaluate.py measures, which the facts read.
 The report is reused while the weights and the code that measures them are unchanged (measuring
 takes about half a minute), so a rebuild never retrains and rarely re-measures.
 """
@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
-from ..paths import DATA, ROOT, SNIPPETS
-from ..write import write_bytes, write_text
+from ..paths import ROOT, SNIPPETS
+from ..write import write_text
 from .common import WEIGHTS
 
 REPORT = SNIPPETS.parent / "lab-report.json"
@@ -48,15 +47,3 @@ def report() -> dict:
     out = {"key": key, **evaluate.report()}
     write_text(REPORT, json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
     return out
-
-
-def _json(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
-
-
-def build() -> list[Path]:
-    r = report()
-    return [write_bytes(DATA / "lab" / "base.bin", (WEIGHTS / "base.bin").read_bytes()),
-            write_text(DATA / "lab" / "history.json", _json(r["history"])),
-            write_text(DATA / "lab" / "embedding.json", _json(r["embedding"])),
-            REPORT]

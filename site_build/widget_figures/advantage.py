@@ -26,11 +26,3 @@ def figure() -> str:
     ax.set_xlim(-10, 10)
     ax.set_xlabel(f"advantage = reward − baseline (baseline {base:.1f})")
     return to_svg(fig, "Signed bars: advantage of six rollouts at baseline 6", "fig-advantage")
-
-
-def data() -> dict:
-    """The real group the view's "real" mode reads (the static figure stays the hand-set default)."""
-    from pathlib import Path
-
-    from widgets import _lm
-    return {w.REAL_FILE: Path(_lm.WEIGHTS, w.REAL_FILE.split("/", 1)[1]).read_bytes()}

@@ -1,12 +1,10 @@
 """Static figure for Base model or assistant: the default question to the base and to the
 fine-tuned lab model, each as the token stream it read and wrote (special tokens marked), drawn
-from the real models at build. Also ships the fine-tuned weights the view needs."""
-from pathlib import Path
+from the real models at build."""
 
 from matplotlib.patches import FancyBboxPatch
 
 from site_build.svg import PALETTE, figure as new_figure, to_svg
-from widgets import _lm
 from widgets import lab_chat as w
 
 CAPTION = ("The same question to the lab model before fine-tuning (the base model) and after "
@@ -18,11 +16,6 @@ CAPTION = ("The same question to the lab model before fine-tuning (the base mode
 
 COLOURS = {"special": PALETTE["orange"], "prompt": PALETTE["grey"], "reply": PALETTE["blue"]}
 MAX_X = 44.0
-
-
-def data() -> dict:
-    """The fine-tuned weights the view fetches (the base weights come with the lab build)."""
-    return {"lab/sft.bin": Path(_lm.WEIGHTS, "sft.bin").read_bytes()}
 
 
 def _chips(ax, stream, y: float) -> float:

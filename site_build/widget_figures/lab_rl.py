@@ -3,10 +3,8 @@ run record at build: reward, held-out accuracy and KL from the SFT model per ste
 to the same held-out questions at the first and the last saved step. Also ships the run records
 the view reads."""
 import textwrap
-from pathlib import Path
 
 from site_build.svg import PALETTE, to_svg
-from widgets import _lm
 from widgets import lab_rl as w
 
 import matplotlib.pyplot as plt  # noqa: E402  (site_build.svg has set the backend)
@@ -17,11 +15,6 @@ CAPTION = ("The lab model's reinforcement learning (GRPO) from the fine-tuned mo
            "(dashed). Bottom: how far it drifted from the fine-tuned model (KL, in nats). Under "
            "the curves, its answers to the same held-out questions at the first and the last "
            "saved step. Computed from the real run when the book was built, not illustrative.")
-
-
-def data() -> dict:
-    """The run records the view reads."""
-    return {rel: Path(_lm.WEIGHTS, rel.split("/", 1)[1]).read_bytes() for rel in w.FILES}
 
 
 def mpl(text: str) -> str:

@@ -10,8 +10,7 @@ INFO = "() => window.__tbt.engine.send({type: 'info'})"
 ANSWERS = """async ([calls]) => {
   const out = [];
   for (const [name, state] of calls) {
-    const view = await import(location.origin + `/assets/tbt/widgets/${name}.js`);
-    out.push(await window.__tbt.engine.call(name, state, view.files ? view.files(state) : []));
+    out.push(await window.__tbt.engine.call(name, state));
   }
   return out;
 }"""

@@ -42,10 +42,10 @@ FLAWED = {"reward": "flawed", "runs": [
 @pytest.fixture
 def standin(monkeypatch):
     files = {w.TRUE_FILE: TRUE, w.FLAWED_FILE: FLAWED}
-    monkeypatch.setattr(w, "_read", lambda rel: json.loads(json.dumps(files[rel])))
-    monkeypatch.setattr(w, "_CACHE", {})
+    monkeypatch.setattr(w._data, "read_json", lambda rel: json.loads(json.dumps(files[rel])))
+    w.runs.cache_clear()
     yield
-    w._CACHE.clear()
+    w.runs.cache_clear()
 
 
 def test_runs_true_first_then_flawed_loosest_first(standin):
@@ -94,7 +94,8 @@ def test_bad_state_falls_back_to_defaults(standin, raw):
 def test_odd_text_in_the_record_is_passed_as_text(standin, monkeypatch):
     odd = json.loads(json.dumps(TRUE))
     odd["saved"][0]["samples"][0]["reply"] = "<script>x</script> 😀 \x00"
-    monkeypatch.setattr(w, "_read", lambda rel: odd if rel == w.TRUE_FILE else {"runs": []})
+    monkeypatch.setattr(w._data, "read_json", lambda rel: odd if rel == w.TRUE_FILE else {"runs": []})
+    w.runs.cache_clear()
     v = w.view({"labrl_step": 0})
     assert v["samples"][0]["reply"] == "<script>x</script> 😀 \x00"
     assert len(v["runs"]) == 1

@@ -10,6 +10,7 @@ import pytest
 
 from site_build import tokenizer_data as td
 from site_build.paths import DATA
+from widgets import _data, _runtime
 from widgets import tokenizer as tk
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
@@ -22,7 +23,7 @@ ENCODINGS = tk.ENCODINGS
 def built():
     """Build the rank files where the widget reads them (as `python -m site_build` does)."""
     paths = td.build(DATA / "tokenizer")
-    tk._loaded.clear()
+    tk.get_encoding.cache_clear()
     return dict(zip(ENCODINGS, paths))
 
 
@@ -39,7 +40,7 @@ def ref(encoding):
 
 def test_files_are_where_the_widget_reads_them(built):
     for e, path in built.items():
-        assert path == tk.data_path(e)
+        assert _data.find(tk.data_file(e)) == str(path)
         assert path.name == f"{e}.bin"
         assert path.read_bytes().startswith(tk.MAGIC)
 
@@ -56,11 +57,12 @@ def test_files_are_deterministic(built, tmp_path):
         assert path.read_bytes() == built[e].read_bytes(), e
 
 
-def test_data_path_in_the_browser(monkeypatch):
-    monkeypatch.setattr(sys, "platform", "emscripten")
-    assert str(tk.data_path("o200k_base")) == "/data/tokenizer/o200k_base.bin"
+def test_a_view_reads_the_chosen_encodings_file_only():
+    assert tk.files({"encoding": "o200k_base"}) == ["tokenizer/o200k_base.bin"]
+    assert json.loads(_runtime.files("tokenizer", '{"encoding": "../../etc/passwd"}')) == \
+        ["tokenizer/cl100k_base.bin"]                   # a bad value falls back to the default
     with pytest.raises(ValueError):
-        tk.data_path("../../etc/passwd")
+        tk.data_file("../../etc/passwd")
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)

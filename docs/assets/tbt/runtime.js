@@ -9,7 +9,6 @@
 //        data-params="{...}"> <figure class="tbt-figure">…</figure> </div>
 // and its view lives in assets/tbt/widgets/NAME.js:
 //   export function mount(live, ctx) { …build controls in `live`…; return { render(view) {…} } }
-//   export function files(state) { return ["relative/path/under/generated/data"] }  // optional
 (function () {
   "use strict";
   if (window.__tbt) return; // instant navigation keeps this script alive: load once
@@ -70,9 +69,9 @@
       this.worker = null;
       this.ready = null; // the next start() tries again from scratch
     },
-    async call(widget, state, files) {
+    async call(widget, state) {
       await this.start();
-      return this.send({ type: "call", widget, state, files });
+      return this.send({ type: "call", widget, state });   // the worker fetches its data files
     },
   };
 
@@ -272,7 +271,7 @@
       let dirty = false;
       let instance = null;
       const live = el("div", "tbt-live");
-      const request = (s) => engine.call(name, s, view.files ? view.files(s) : []);
+      const request = (s) => engine.call(name, s);
       // A data file that fails to download leaves Python and the live view as they were: the
       // reader's choice stays (in the controls and the address), a plain note says what failed,
       // and "Try again" asks for the same state again.

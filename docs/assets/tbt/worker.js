@@ -16,10 +16,10 @@
 //   {type: "ping", snapshot}        the first message starts Python (from the stored snapshot if
 //                                   `snapshot` is true and one is stored); the reply (json "null")
 //                                   means Python is ready.
-//   {type: "call", widget, state, files}
-//                                   fetches the data files (paths under generated/data/) into
-//                                   Python's /data, once per visit, then replies with the view
-//                                   model: widgets._runtime.call(widget, state). A file that does
+//   {type: "call", widget, state}   asks Python which data files the call reads
+//                                   (widgets._runtime.files: what the widget declares), fetches
+//                                   each into Python's /data once per visit, then replies with the
+//                                   view model: widgets._runtime.call(widget, state). A file that does
 //                                   not arrive: ok false, kind "download" (Python is unharmed; the
 //                                   page offers a retry). A Python error: ok false, its message.
 //   {type: "info"}                  for the bench and the tests: {start: "normal" | "snapshot",
@@ -37,6 +37,7 @@ const now = () => performance.timeOrigin + performance.now();   // epoch ms: the
 const marks = { script: now() };                         // start-up timeline, for `info` (bench)
 let how = null;                                          // "normal" or "snapshot", once started
 let call = null;                                         // Python: widgets._runtime.call
+let filesOf = null;                                      // Python: widgets._runtime.files
 let py = null;
 const files = new Map();                                // data file -> Promise of its arrival in /data
 
@@ -141,6 +142,7 @@ async function start(useSnapshot) {
         py.unpackArchive(await zip, "zip", { extractDir: "/tbt" });
         call = py.runPython("import random\nrandom.seed()\nfrom widgets._runtime import call\n" +
                             "import widgets\nassert widgets.names()\ncall");
+        filesOf = py.runPython("from widgets._runtime import files\nfiles");
         marks.imported = now();
         how = "snapshot";
         return;
@@ -155,6 +157,7 @@ async function start(useSnapshot) {
   marks.python = now();
   py.unpackArchive(await zip, "zip", { extractDir: "/tbt" });
   call = py.runPython("import sys; sys.path.insert(0, '/tbt')\nfrom widgets._runtime import call\ncall");
+  filesOf = py.runPython("from widgets._runtime import files\nfiles");
   marks.imported = now();
   how = "normal";
 }
@@ -213,15 +216,16 @@ self.onmessage = async ({ data: msg }) => {
       self.postMessage({ id: msg.id, ok: true, json: JSON.stringify({ start: how, marks, draw }) });
       return;
     }
+    const state = JSON.stringify(msg.state);
     try {
-      await Promise.all((msg.files || []).map(need));
+      await Promise.all(JSON.parse(filesOf(msg.widget, state)).map(need));
     } catch (err) {
       // Python is fine; a data file did not arrive (offline, or the server said no). The page
       // keeps the live view and offers a retry (need() forgets failed downloads).
       self.postMessage({ id: msg.id, ok: false, kind: "download", error: String((err && err.message) || err) });
       return;
     }
-    const json = call(msg.widget, JSON.stringify(msg.state));
+    const json = call(msg.widget, state);
     if (!marks.answered) marks.answered = now();
     self.postMessage({ id: msg.id, ok: true, json });
   } catch (err) {

@@ -5,10 +5,6 @@ import { button, h, select, slider, toggle } from "../ui.js";
 const signed = (v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v).toFixed(2);
 const MODES = { hand: "Hand-set example (illustrative)", real: "Real answers from the lab model" };
 
-export function files(state) {
-  return state && state.adv_mode === "real" ? ["lab/advantage-real.json"] : [];
-}
-
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);
   let mean = 5;

@@ -7,10 +7,6 @@ const pct0 = (v) => (v == null ? "–" : `${Math.round(100 * v)}%`);
 const round3 = (x) => Number(x.toPrecision(3));
 const VIEWS = { toy: "The toy (closed form, illustrative)", real: "Real runs of the lab model" };
 
-export function files(state) {
-  return state && state.kl_view === "real" ? ["lab/rl-flawed.json"] : [];
-}
-
 // The real runs: one row per leash strength, with the final numbers and a few final answers.
 function realPanel() {
   const intro = h("p.tbt-prompt");

@@ -5,10 +5,6 @@ import { bars, button, h, slider } from "../ui.js";
 
 const pct = (v) => (v > 0 && v < 0.001 ? "<0.1%" : `${(100 * v).toFixed(1)}%`);
 
-export function files() {
-  return ["lab/base.bin"];
-}
-
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);
   const boxId = ctx.id("prompt");

@@ -6,10 +6,6 @@ import { h, svg } from "../ui.js";
 const pct = (v) => `${Math.round(100 * v)}%`;
 const CELL = 12;
 
-export function files() {
-  return ["lab/base.bin"];
-}
-
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);
   const boxId = ctx.id("text");

@@ -5,10 +5,6 @@ import { button, h } from "../ui.js";
 
 const KIND = { special: "special token", prompt: "what it read", reply: "what it wrote" };
 
-export function files() {
-  return ["lab/base.bin", "lab/sft.bin"];
-}
-
 function pane(title, sub) {
   const reply = h("p.tbt-lc-reply");
   const stream = h("ol.tbt-lc-chips");

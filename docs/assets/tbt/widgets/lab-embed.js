@@ -15,10 +15,6 @@ function bounds(values) {
   return [at(0), at(1)];
 }
 
-export function files() {
-  return ["lab/base.bin", "lab/embedding.json"];
-}
-
 function field(ctx, key, spec, onInput) {
   const id = ctx.id(key);
   const input = h("input.tbt-lab-text", { id, type: "text", maxLength: spec.max_len, value: spec.default, spellcheck: false, autocomplete: "off" });

@@ -9,10 +9,6 @@ const pct = (v) => (v == null ? "–" : `${Math.round(100 * v)}%`);
 const nats = (v) => (v == null ? "–" : v.toFixed(v < 0.1 ? 3 : 2));
 const COLORS = ["blue", "orange", "green"];             // the run's series, in the order Python gives
 
-export function files() {
-  return ["lab/rl-history.json", "lab/rl-flawed.json"];
-}
-
 export function mount(live, ctx) {
   const runId = ctx.id("labrl_run");
   const stepId = ctx.id("labrl_step");

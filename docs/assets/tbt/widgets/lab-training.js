@@ -5,10 +5,6 @@
 import { chart } from "../chart.js";
 import { h } from "../ui.js";
 
-export function files() {
-  return ["lab/history.json"];
-}
-
 const fmtTokens = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} million` : n >= 1e3 ? `${Math.round(n / 1e3)} thousand` : String(n));
 
 export function mount(live, ctx) {

@@ -2,10 +2,6 @@
 // widgets/retrieval.py. Everything the reader types is shown as text, never as HTML.
 import { button, h, slider } from "../ui.js";
 
-export function files() {
-  return ["tokenizer/cl100k_base.bin"];
-}
-
 const VERDICT = {
   found: (v) => `The passage that answers it, “${v.gold_title}”, ranked #${v.gold_rank} and was pasted in. The model has what it needs.`,
   cut: (v) => `The passage that answers it, “${v.gold_title}”, ranked #${v.gold_rank} but did not fit in ${v.budget} tokens. The model never sees it, and may guess.`,

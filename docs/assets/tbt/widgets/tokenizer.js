@@ -2,17 +2,11 @@
 // widgets/tokenizer.py; this file draws the text box, the controls and one chip per token.
 import { h, select, toggle } from "../ui.js";
 
-const ENCODINGS = ["gpt2", "cl100k_base", "o200k_base"];
 const LABELS = {
   gpt2: "gpt2 (GPT-2, 2019)",
   cl100k_base: "cl100k_base (GPT-3.5, GPT-4)",
   o200k_base: "o200k_base (GPT-4o)",
 };
-
-export function files(state) {
-  const enc = ENCODINGS.includes(state.encoding) ? state.encoding : "cl100k_base";
-  return [`tokenizer/${enc}.bin`];
-}
 
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);

@@ -1,0 +1,42 @@
+"""Every data file the page fetches, from one map: its path under generated/data/ -> its bytes.
+
+Widgets declare which files they read (`FILES`, or `files(state)`; see widgets/_data.py), and the
+worker fetches just those. This map says where each comes from: a copy of the lab's committed
+files, a measurement of the lab model (cached in build/lab-report.json), or a tokenizer's ranks
+converted from the npm package. `tests/test_site.py` checks that the map holds every file a widget
+can declare, and nothing else.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from widgets import _data
+from widgets import tokenizer as tk
+
+from . import tokenizer_data
+from .lab import build as lab_build
+from .paths import DATA
+from .write import write_bytes
+
+LAB_COPIES = ("base.bin", "sft.bin", "rl-history.json", "rl-flawed.json", "advantage-real.json")
+
+
+def _json(value) -> bytes:
+    return (json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n").encode()
+
+
+def sources() -> dict[str, Callable[[], bytes]]:
+    """Data path -> a function that makes the file's bytes."""
+    out: dict[str, Callable[[], bytes]] = {
+        f"lab/{name}": (lambda name=name: Path(_data.WEIGHTS, name).read_bytes()) for name in LAB_COPIES}
+    out["lab/history.json"] = lambda: _json(lab_build.report()["history"])
+    out["lab/embedding.json"] = lambda: _json(lab_build.report()["embedding"])
+    for encoding in tk.ENCODINGS:
+        out[tk.data_file(encoding)] = lambda encoding=encoding: tokenizer_data.encode_file(encoding)
+    return out
+
+
+def build() -> list[Path]:
+    return [write_bytes(DATA / rel, make()) for rel, make in sorted(sources().items())]
