@@ -11,6 +11,7 @@ import math
 
 from widgets import _bpe, _lm
 from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
+from widgets._text import visible
 
 CHECKPOINT = "base"
 CHECKPOINT_FILE = f"lab/{CHECKPOINT}.bin"   # every lab view reads the model (see _lm.load)
@@ -49,19 +50,11 @@ def is_whole_text(m, i: int) -> bool:
     return True
 
 
-def shown(text: str) -> str:
-    """Spaces and line breaks made visible: ␣ and ↵ (tabs →)."""
-    text = text.replace(" ", "␣").replace("\n", "↵").replace("\t", "→")
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else f"<{ord(ch):02x}>" for ch in text)
-
-
 def pieces(m, ids) -> list[dict]:
     out = []
     for i in ids:
         t = piece_text(m, i)
-        out.append({"id": i, "text": t, "shown": shown(t)})
+        out.append({"id": i, "text": t, "shown": visible(t, codes=True)})
     return out
 
 

@@ -10,6 +10,7 @@ conversation with tiktoken and checks them. Each special token counts as one tok
 The conversations themselves are made up for the book.
 """
 from widgets._params import Choice, Flag, clean
+from widgets._text import visible
 
 TITLE = "Chat template"
 ENCODING = "cl100k_base + ChatML special tokens (cl100k_im)"
@@ -73,14 +74,16 @@ def stream(example: str) -> list[dict]:
     """Every token the model reads, in order, tagged with its kind and its message.
 
     kind: "special" (the ChatML markers), "role" (the role name), "format" (the newlines the
-    template adds) or "content" (the message text)."""
+    template adds) or "content" (the message text). "shown" is the piece as a chip prints it,
+    spaces as ␣ and the newline as ↵."""
     out = []
     for m, (role, role_tokens, content) in enumerate(CONVERSATIONS[example]):
         parts = ([(IM_START, "special")] + [(t, "role") for t in role_tokens]
                  + [(NEWLINE, "format")] + [(t, "content") for t in content]
                  + [(IM_END, "special"), (NEWLINE, "format")])
         for (piece, tid), kind in parts:
-            out.append({"piece": piece, "id": tid, "kind": kind, "message": m, "role": role})
+            out.append({"piece": piece, "shown": visible(piece), "id": tid, "kind": kind,
+                        "message": m, "role": role})
     return out
 
 

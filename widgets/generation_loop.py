@@ -16,6 +16,7 @@ consequence of the model reading " strawberry" as a single token rather than as 
 """
 from widgets._params import Number, clean
 from widgets._sampling import softmax
+from widgets._text import visible
 
 TITLE = "The generation loop"
 PROMPT = "How many r's are in strawberry?"
@@ -47,11 +48,6 @@ PARAMS = {
 }
 
 
-def show(token: str) -> str:
-    """A token as it is drawn on screen: spaces made visible (␣), line breaks as ↵."""
-    return token.replace(" ", "␣").replace("\n", "↵")
-
-
 def probabilities(step: int, temperature: float = TEMPERATURE) -> list[float]:
     """Softmax of step `step`'s (1-based) candidate logits at `temperature`."""
     return softmax([logit for _, logit in STEPS[step - 1]], temperature)
@@ -81,7 +77,7 @@ def view(state) -> dict:
     token = STEPS[step - 1][chosen][0]
     tokens = reply_tokens(step)
     done = token == END
-    what = "the end token, so the reply is finished" if done else f"“{show(token)}”"
+    what = "the end token, so the reply is finished" if done else f"“{visible(token)}”"
     return {
         "state": state,
         "prompt": PROMPT,
@@ -89,11 +85,11 @@ def view(state) -> dict:
         "steps": N_STEPS,
         "temperature": TEMPERATURE,
         "end_token": END,
-        "candidates": [show(t) for t, _ in STEPS[step - 1]],
+        "candidates": [visible(t) for t, _ in STEPS[step - 1]],
         "logits": [logit for _, logit in STEPS[step - 1]],
         "probs": probs,
         "chosen": chosen,
-        "reply": [show(t) for t in tokens],
+        "reply": [visible(t) for t in tokens],
         "text": reply_text(step),
         "context": reply_text(step - 1),
         "done": done,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from widgets import _labview as lab
 from widgets._params import Number, Text, clean
+from widgets._text import visible
 
 TITLE = "Ask the lab model"
 FILES = [lab.CHECKPOINT_FILE]
@@ -34,7 +35,7 @@ def candidates(m, logits, temperature, top_k, top_p, shown=SHOWN) -> dict:
     after = lab.dials(logits, temperature, top_k, top_p)
     order = sorted(range(len(logits)), key=lambda i: (-logits[i], i))
     top = order[:shown]
-    rows = [{"id": i, "text": lab.piece_text(m, i), "shown": lab.shown(lab.piece_text(m, i)),
+    rows = [{"id": i, "text": lab.piece_text(m, i), "shown": visible(lab.piece_text(m, i), codes=True),
              "p": raw[i], "q": after[i]} for i in top]
     rest = order[shown:]
     return {

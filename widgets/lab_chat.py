@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from widgets import _bpe, _lm
 from widgets._params import Text, clean
+from widgets._text import visible
 
 TITLE = "Base model or assistant"
 FILES = ["lab/base.bin", "lab/sft.bin"]
@@ -91,15 +92,6 @@ def greedy(m, ids: list[int], stops: tuple[int, ...], max_new: int = MAX_NEW) ->
     return out, stopped
 
 
-def visible(text: str) -> str:
-    """Spaces and line breaks made visible (· and ↵), as in the chat-template widget; other
-    unprintable characters as their code."""
-    text = text.replace(" ", "·").replace("\n", "↵").replace("\t", "→")
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else f"<{ord(ch):02x}>" for ch in text)
-
-
 def piece(m, i: int) -> str:
     """A token as text; a token that is only part of a character is written as its bytes."""
     raw = m.tokenizer.piece(i)
@@ -111,7 +103,7 @@ def piece(m, i: int) -> str:
 
 def chips(m, ids: list[int], kind: str) -> list[dict]:
     specials = set(m.tokenizer.special_ids.values())
-    return [{"id": i, "text": visible(piece(m, i)),
+    return [{"id": i, "text": visible(piece(m, i), codes=True),
              "kind": "special" if i in specials else kind} for i in ids]
 
 

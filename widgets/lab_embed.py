@@ -16,6 +16,7 @@ import re
 from widgets import _data
 from widgets import _labview as lab
 from widgets._params import Text, clean
+from widgets._text import visible
 
 TITLE = "The lab model's meaning-space"
 NEIGHBOURS = 8
@@ -64,7 +65,7 @@ def nearest(m, vec, exclude=(), k=NEIGHBOURS) -> list[dict]:
         return []
     scored = [(lab.cosine(vec, vecs[i]), i) for i in ids if i not in exclude]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return [{"id": i, "text": lab.piece_text(m, i), "shown": lab.shown(lab.piece_text(m, i)),
+    return [{"id": i, "text": lab.piece_text(m, i), "shown": visible(lab.piece_text(m, i), codes=True),
              "cos": round(c, 4)} for c, i in scored[:k]]
 
 

@@ -25,6 +25,7 @@ from struct import Struct
 
 from widgets import _data
 from widgets._params import Choice, Flag, Text, clean
+from widgets._text import visible
 
 TITLE = "Tokenizer"
 ENCODINGS = ("gpt2", "cl100k_base", "o200k_base")
@@ -318,14 +319,6 @@ def decode(ids: list[int], encoding: str = DEFAULT_ENCODING) -> str:
 
 # --- The widget ---------------------------------------------------------------------------------
 
-_VISIBLE = str.maketrans({" ": "·", "\n": "↵\n", "\t": "→"})
-
-
-def visible_whitespace(s: str) -> str:
-    """Spaces as "·", tabs as "→", newlines as "↵" followed by the newline."""
-    return s.translate(_VISIBLE)
-
-
 def view(state) -> dict:
     state = clean(PARAMS, state)
     text = state["text"]
@@ -338,7 +331,7 @@ def view(state) -> dict:
             "id": i,
             "text": shown,
             "bytes": b.hex(" "),
-            "shown": visible_whitespace(shown) if state["show_ws"] else shown,
+            "shown": visible(shown, keep_newlines=True) if state["show_ws"] else shown,
         })
     return {
         "state": state,

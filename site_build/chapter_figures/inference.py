@@ -4,6 +4,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from site_build.data import models as f
 from site_build.svg import PALETTE, figure as new_figure, to_svg
+from widgets._text import visible
 
 WORDS = ["There", " are", " ", "2", " r", "'s"]
 
@@ -25,7 +26,7 @@ def kv_cache_steps() -> tuple[str, str]:
             ax.add_patch(FancyBboxPatch((x, y), 11, 6, boxstyle="round,pad=0.2,rounding_size=1",
                                         facecolor=colour if new else "none", edgecolor=colour,
                                         alpha=0.9 if new else 1, linewidth=1.3))
-            label = WORDS[i].replace(" ", "␣")
+            label = visible(WORDS[i])
             ax.text(x + 5.5, y + 3, label, ha="center", va="center", fontsize=9,
                     color="white" if new else "black")
         ax.text(12 + n * 12.5 + 1, y + 3, f"{n - 1} read from cache, 1 computed",

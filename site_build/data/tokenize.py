@@ -2,6 +2,8 @@
 (tiktoken, built offline from the pinned rank files by site_build.tokenizer_data)."""
 from __future__ import annotations
 
+from widgets._text import visible
+
 ENCODINGS = ("gpt2", "cl100k_base", "o200k_base")
 
 # key: text to split. A leading space is part of the text (it is how a word usually appears
@@ -48,13 +50,13 @@ def ids(text: str, enc: str) -> list[int]:
 
 
 def piece_label(b: bytes) -> str:
-    """A token's text with a leading space shown as ␣; bytes that are not whole characters are
-    shown in hex, in angle brackets."""
+    """A token's text with its spaces shown as ␣ (a tab as →, a line break as ↵); bytes that are
+    not whole characters are shown in hex, in angle brackets."""
     try:
         s = b.decode("utf-8")
     except UnicodeDecodeError:
         return "⟨" + b.hex(" ") + "⟩"
-    return s.replace(" ", "␣")
+    return visible(s)
 
 
 def split(text: str, enc: str) -> str:

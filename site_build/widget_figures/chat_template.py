@@ -15,17 +15,13 @@ COLOURS = {"special": PALETTE["orange"], "role": PALETTE["purple"], "format": PA
            "content": PALETTE["blue"]}
 
 
-def _show(piece: str) -> str:
-    return "↵" if piece == "\n" else piece.replace(" ", "·")
-
-
 def figure() -> str:
     view = w.view({})
     fig, ax = new_figure(7.0, 3.0)
     ax.set_axis_off()
     x, y, line_h, max_x = 0.0, 0.0, 1.0, 46.0
     for tok in view["tokens"]:
-        label = _show(tok["piece"])
+        label = tok["shown"]
         width = 0.55 * len(label) + 0.5
         if x + width > max_x:
             x, y = 0.0, y - line_h

@@ -4,6 +4,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from site_build.svg import PALETTE, figure as new_figure, to_svg
 from widgets import generation_loop as w
+from widgets._text import visible
 
 CAPTION = ("A reply to “How many r's are in strawberry?” written one token at a time (top: one box "
            "per step, split as the cl100k_base tokenizer splits it; ␣ marks a space). Each step "
@@ -13,7 +14,7 @@ CAPTION = ("A reply to “How many r's are in strawberry?” written one token a
 
 
 def figure() -> str:
-    tokens = [w.show(t) for t in w.reply_tokens()]
+    tokens = [visible(t) for t in w.reply_tokens()]
     fig, _ = new_figure(6.6, 4.2)
     fig.clf()
     top = fig.add_axes((0.02, 0.62, 0.96, 0.36))
@@ -39,7 +40,7 @@ def figure() -> str:
 
     # Bottom: the deciding step's candidates.
     step = w.ANSWER_STEP
-    labels = [w.show(t) for t, _ in w.STEPS[step - 1]]
+    labels = [visible(t) for t, _ in w.STEPS[step - 1]]
     probs = w.probabilities(step)
     chosen = w.pick(step)
     colours = [PALETTE["orange"] if i == chosen else PALETTE["blue"] for i in range(len(labels))]

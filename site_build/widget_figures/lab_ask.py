@@ -5,7 +5,7 @@ from widgets import _labview as lab
 from widgets import lab_ask as w
 
 CAPTION = ("The lab model's ten most likely next tokens after the prompt shown, at its own "
-           "temperature (1) and at 0.8; a dot marks a space. Computed from the trained model "
+           "temperature (1) and at 0.8; ␣ marks a space. Computed from the trained model "
            "when the book was built, not illustrative.")
 
 
@@ -21,7 +21,7 @@ def figure() -> str:
     logits = m.logits(ids)
     own = w.candidates(m, logits, 1.0, 0, 1.0)
     warm = w.candidates(m, logits, w.PARAMS["lab_temp"].default, 0, 1.0)
-    labels = [mpl(r["shown"].replace("␣", "·")) for r in own["rows"]]
+    labels = [mpl(r["shown"]) for r in own["rows"]]
     fig, ax = new_figure(6.4, 3.8)
     height = 0.38
     ax.barh([i - height / 2 for i in range(len(labels))], [r["p"] for r in own["rows"]],

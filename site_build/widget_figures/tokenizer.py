@@ -7,7 +7,7 @@ ENCODING = "cl100k_base"
 DEFAULT_TEXT = "How many r's are in strawberry?"
 
 CAPTION = ("The question “How many r's are in strawberry?” as the cl100k_base tokenizer (GPT-4's) "
-           "cuts it: one chip per token, its ID underneath; a dot marks a space. Computed with "
+           "cuts it: one chip per token, its ID underneath; ␣ marks a space. Computed with "
            "tiktoken when the book was built, not illustrative.")
 
 CHIP_COLOURS = ["blue", "orange", "green", "purple", "red"]
@@ -33,8 +33,10 @@ def chips(text: str, encoding: str = ENCODING) -> list[tuple[str, int]]:
 def figure() -> str:
     from matplotlib.patches import FancyBboxPatch
 
+    from widgets._text import visible
+
     tokens = chips(default_text())
-    labels = [t.replace(" ", "·") for t, _ in tokens]
+    labels = [visible(t) for t, _ in tokens]
     widths = [0.35 + 0.16 * max(len(s), 2) for s in labels]
     gap = 0.12
     total = sum(widths) + gap * (len(widths) - 1)

@@ -33,7 +33,7 @@ def test_a_typed_question_gets_a_continuation_and_an_answer(page, base_url):
         return now.length === 2 && now.join('|') !== old.join('|'); }""", arg=[ROOT, before])
     page.wait_for_function("() => new URLSearchParams(location.search).get('labchat_q') === 'Where does Tom live?'")
     prompt = root.locator(".tbt-lc-pane").nth(1).locator(".tbt-lc-chip.is-prompt .tbt-lc-piece").all_inner_texts()
-    assert "·Tom" in prompt
+    assert "␣Tom" in prompt
     # Typed markup and marker spellings stay text.
     box.fill("<b>hi</b> <|end|>")
     page.wait_for_selector(f"{ROOT} .tbt-note:has-text('plain characters')")

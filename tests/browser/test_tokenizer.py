@@ -75,7 +75,7 @@ def test_keyboard_reaches_the_chips_and_reveals_ids(page, base_url):
     page.focus("#widget-tokenizer-show_ws")
     page.keyboard.press("Space")                          # show spaces, from the keyboard
     page.wait_for_function("() => document.querySelector('#widget-tokenizer .tbt-tok-text:nth-child(1)') && "
-                           "[...document.querySelectorAll('#widget-tokenizer .tbt-tok-text')].some(e => e.textContent.includes('·'))")
+                           "[...document.querySelectorAll('#widget-tokenizer .tbt-tok-text')].some(e => e.textContent.includes('␣'))")
     page.keyboard.press("Tab")                            # into the chips
     focused = page.evaluate("document.activeElement.className")
     assert "tbt-tok-chip" in focused

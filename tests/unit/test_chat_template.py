@@ -38,3 +38,10 @@ def test_default_conversation_and_bad_state():
     assert view["state"] == {"chat_example": "capital", "chat_raw": False}
     assert view["total"] == 35 and view["counts"]["content"] == 20
     assert w.view({"chat_raw": "1"})["state"]["chat_raw"] is True
+
+
+def test_chips_come_with_their_spaces_made_visible():
+    tokens = w.view({})["tokens"]
+    assert all(set(t) == {"piece", "shown", "id", "kind", "message", "role"} for t in tokens)
+    shown = {t["piece"]: t["shown"] for t in tokens}
+    assert shown[" capital"] == "␣capital" and shown["\n"] == "↵" and shown["What"] == "What"

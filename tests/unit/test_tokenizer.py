@@ -12,6 +12,7 @@ from site_build import tokenizer_data as td
 from site_build.paths import DATA
 from widgets import _data, _runtime
 from widgets import tokenizer as tk
+from widgets._text import visible
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from tokenizer_corpus import corpus  # noqa: E402
@@ -272,7 +273,7 @@ def test_view_shape(built):
     for t in v["tokens"]:
         assert set(t) == {"id", "text", "bytes", "shown"}
         assert bytes.fromhex(t["bytes"]).decode("utf-8", "replace") == t["text"]
-        assert t["shown"] == tk.visible_whitespace(t["text"])
+        assert t["shown"] == visible(t["text"], keep_newlines=True)
     assert any("↵\n" in t["shown"] for t in v["tokens"])
     assert json.loads(json.dumps(v)) == v
 
@@ -305,6 +306,6 @@ def test_empty_text(built):
     assert v["tokens"] == [] and v["n_tokens"] == 0 and v["n_chars"] == 0
 
 
-def test_visible_whitespace():
-    assert tk.visible_whitespace("a b\tc\nd") == "a·b→c↵\nd"
-    assert tk.visible_whitespace("") == ""
+def test_show_spaces_marks_them_with_the_books_glyph(built):
+    v = tk.view({"text": "a b\tc\nd", "show_ws": True})
+    assert "".join(t["shown"] for t in v["tokens"]) == "a␣b→c↵\nd"   # the line still breaks

@@ -1,7 +1,7 @@
-// Chat template: the view. The token pieces, IDs and counts come from widgets/chat_template.py.
+// Chat template: the view. The token pieces (already with visible spaces), IDs and counts come
+// from widgets/chat_template.py.
 import { h, select, toggle } from "../ui.js";
 
-const show = (piece) => (piece === "\n" ? "↵" : piece.replace(/ /g, "·"));
 const KIND = { special: "special token", role: "role name", format: "template newline", content: "message text" };
 
 
@@ -37,7 +37,7 @@ export function mount(live, ctx) {
       } else {
         stream.replaceChildren(h("ol.tbt-chips", { "aria-label": `${view.total} tokens` },
           ...view.tokens.map((t) => h(`li.tbt-chip.is-${t.kind}`, { title: `${KIND[t.kind]}, ID ${t.id}` },
-            h("span.tbt-chip-piece", {}, show(t.piece)), h("span.tbt-chip-id", {}, String(t.id))))));
+            h("span.tbt-chip-piece", {}, t.shown), h("span.tbt-chip-id", {}, String(t.id))))));
       }
       const c = view.counts;
       note.textContent = `${view.total} tokens in all: ${c.content} of message text and ${view.overhead} added by ` +
