@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import data_files, glossary, instructors, pyodide_vendor, snapshot, snippets, widget_styles
+from . import data_files, glossary, instructors, snippets, widget_styles
+from .pyodide import snapshot, vendor as pyodide_vendor
 from .facts import all_facts
 from .paths import GENERATED, ROOT, SNIPPETS
 from .write import deterministic_zip, write_bytes, write_text

@@ -5,7 +5,7 @@
 // Two ways to start (the page's first message, "ping", says whether the second is allowed):
 //  - normal: instantiate the wasm, initialise CPython, import the widgets (about 1.5 s);
 //  - snapshot: on a repeat visit, restore Python's memory as the build saved it just after those
-//    imports (generated/py/python-snapshot.gz, see site_build/snapshot.py). Used only when the
+//    imports (generated/py/python-snapshot.gz, see site_build/pyodide/snapshot.py). Used only when the
 //    file is already on this device (in the service worker's cache), only when it
 //    was made from the very widgets.zip and standard library this visit received, and `random` is
 //    reseeded afterwards. Anything wrong with it (missing, corrupt, another build, an error while
@@ -99,7 +99,7 @@ async function checkedSnapshot(response, zip) {
 }
 
 // Pyodide's snapshot from ours: the stored pages put back in a zero-filled buffer of the full
-// length (the build leaves out the pages that are all zero; format in site_build/snapshot.py).
+// length (the build leaves out the pages that are all zero; format in site_build/pyodide/snapshot.py).
 function unpage(data) {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const [total, size, count] = [72, 76, 80].map((at) => view.getUint32(at, true));

@@ -22,9 +22,9 @@ machine a single run says little.
     answered an input (typed text for the tokenizer, a slider move for the temperature dial);
   - the tokenizer: a 1,000-character encode round trip; the longest main-thread task while
     4,500 pasted characters are drawn as chips; rank file sizes;
-  - the lab model (tests/bench_lab.py): a fresh prompt through the attention view, one more typed
+  - the lab model (tests/bench/lab.py): a fresh prompt through the attention view, one more typed
     word, each generated token, the weight file's size over the wire;
-  - Lighthouse 12.2 (npm, pinned by tests/lighthouse/package-lock.json): performance,
+  - Lighthouse 12.2 (npm, pinned by tests/bench/lighthouse/package-lock.json): performance,
     accessibility and best practices for every chapter, report-only.
 """
 from __future__ import annotations
@@ -42,12 +42,12 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from site_build.local import build_for_port, free_port  # noqa: E402
 from site_build.serve import server  # noqa: E402
-from tests import bench_lab  # noqa: E402
+from tests.bench import lab as bench_lab  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # Injected before any page script: records long tasks and the moment each widget becomes ready.
@@ -168,7 +168,7 @@ MARKS = """async () => {{ const info = await {INFO};
 # worker.js, allowed the snapshot), opened in a fresh tab of a browser that holds everything. The
 # chapter's own work (parsing, style, layout, the theme) competes with this for the same cores.
 FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>Benchmark: Python worker alone</title>
-<p>Benchmark page (tests/bench.py): the Python worker alone, no chapter.</p><script>
+<p>Benchmark page (tests/bench/): the Python worker alone, no chapter.</p><script>
 const worker = new Worker("assets/tbt/worker.js", {type: "module"});
 window.__floor = new Promise((resolve, reject) => {
   let ready = null;
@@ -249,7 +249,7 @@ def python_bytes(site: Path) -> tuple[float, list[str]]:
 
 def lighthouse(base: str, site: Path) -> None:
     """Lighthouse 12.2 for every chapter, report-only (npm, installed from the lockfile)."""
-    src = ROOT / "tests" / "lighthouse"
+    src = ROOT / "tests" / "bench" / "lighthouse"
     home = ROOT / ".cache" / "lighthouse"
     cli = home / "node_modules" / "lighthouse" / "cli" / "index.js"
     lock = (src / "package-lock.json").read_bytes()

@@ -3,7 +3,7 @@
 Starting Python on a page means compiling and instantiating the wasm, initialising CPython, then
 importing the widgets: most of the 1.7 s a repeat visit waited. Pyodide can save the whole wasm
 memory after that work and later start from the saved copy (`_makeSnapshot` / `_loadSnapshot`, a
-private API of the pinned 314.0.8). site_build/snapshot.mjs makes it under Node with exactly the
+private API of the pinned 314.0.8). site_build/pyodide/snapshot.mjs makes it under Node with exactly the
 files the site ships (the loader, the wasm, the cut-down standard library, widgets.zip).
 
 The file is our own small header, then Pyodide's snapshot with its all-zero 4 KiB pages left out,
@@ -37,8 +37,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .paths import CACHE, GENERATED
-from .write import write_bytes
+from ..paths import CACHE, GENERATED
+from ..write import write_bytes
 
 OUT = GENERATED / "py" / "python-snapshot.gz"
 MAGIC = b"TBTSNAP2"

@@ -23,9 +23,9 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from . import npm
-from .paths import CACHE, GENERATED, ROOT
-from .write import write_bytes
+from .. import npm
+from ..paths import CACHE, GENERATED, ROOT
+from ..write import write_bytes
 
 OUT = GENERATED / "pyodide"
 COPIED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")

@@ -1,10 +1,11 @@
-"""The page ships only the standard-library modules its Python imports (site_build.pyodide_vendor).
+"""The page ships only the standard-library modules its Python imports (site_build/pyodide/vendor.py).
 These tests make sure that cut can never silently drop a module a widget needs."""
 import io
 import json
 import zipfile
 
-from site_build import npm, pyodide_vendor
+from site_build import npm
+from site_build.pyodide import vendor as pyodide_vendor
 from site_build.paths import ROOT
 
 

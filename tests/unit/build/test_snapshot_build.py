@@ -1,15 +1,15 @@
-"""The Python memory snapshot the build ships (site_build/snapshot.py): made from exactly the files
+"""The Python memory snapshot the build ships (site_build/pyodide/snapshot.py): made from exactly the files
 the site serves, byte-identical when made again, keyed to those files, and stored without the
 memory's all-zero pages (put back here by a decoder written independently of the build's)."""
 import gzip
 import hashlib
 import struct
 
-from site_build import snapshot
+from site_build.pyodide import snapshot
 
 
 def unpage(data: bytes) -> bytes:
-    """The reader's side of the format in site_build/snapshot.py, as worker.js does it."""
+    """The reader's side of the format in site_build/pyodide/snapshot.py, as worker.js does it."""
     total, size, count = struct.unpack_from("<III", data, 72)
     pages = struct.unpack_from(f"<{count}I", data, 128)
     memory = bytearray(total)

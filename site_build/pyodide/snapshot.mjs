@@ -1,5 +1,5 @@
 // Make the Python memory snapshot that a repeat visit restores instead of starting Python (see
-// site_build/snapshot.py). Run by the build with Node and the Pyodide the site ships (its loader,
+// site_build/pyodide/snapshot.py). Run by the build with Node and the Pyodide the site ships (its loader,
 // wasm and cut-down standard library, from docs/generated/pyodide/), doing what worker.js does on
 // a normal start: unpack the widgets package, put it on sys.path, import widgets._runtime and
 // every widget module. The heap at that moment is the snapshot; restoring it skips interpreter
