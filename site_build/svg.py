@@ -50,6 +50,11 @@ plt.rcParams.update({
 })
 
 
+def literal(text: str) -> str:
+    """Text matplotlib draws as written: a "$" in it would otherwise start mathematics."""
+    return text.replace("$", r"\$")
+
+
 def figure(width: float = 6.4, height: float = 3.4):
     """A new figure sized in inches (SVG scales to the column width)."""
     return plt.subplots(figsize=(width, height))

@@ -215,8 +215,17 @@ def page(new_page):
     return new_page()
 
 
-def wait_ready(page, name: str, timeout: float = 60_000):
-    """Wait until the widget `name` on the page is live; return its root element."""
+# The lab model's views need Python, the weights and a forward pass before their first answer,
+# several start together on the lab page, and the machine may be busy: they get longer.
+SLOW = 90_000
+
+
+def wait_ready(page, name: str, timeout: float = 60_000, slow: bool = False):
+    """Wait until the widget `name` on the page is live; return its root element. `slow`: a lab
+    view (the page's default timeout grows too, for the test's own waits)."""
+    if slow:
+        timeout = SLOW
+        page.set_default_timeout(SLOW)
     sel = f'[data-widget="{name}"]'
     # Widgets start only when they come near the viewport, as a reader scrolls to them. Instant
     # navigation may swap the page's content (and so the widget root) while we scroll: retry.
@@ -232,6 +241,17 @@ def wait_ready(page, name: str, timeout: float = 60_000):
     root = page.locator(sel).first
     state = root.get_attribute("data-state")
     assert state == "ready", f"{name} ended in state {state}: {root.inner_text()[:300]}"
+    return root
+
+
+def wait_failed(page, name: str):
+    """Scroll to the widget `name` and wait until it has given up (data-state "error"); assert
+    that its static figure still shows, and return its root element."""
+    root = page.locator(f'[data-widget="{name}"]')
+    root.scroll_into_view_if_needed()
+    page.wait_for_selector(f'[data-widget="{name}"][data-state="error"]', state="attached",
+                           timeout=30_000)
+    assert root.locator(".tbt-figure").is_visible()
     return root
 
 

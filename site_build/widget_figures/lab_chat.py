@@ -4,7 +4,7 @@ from the real models at build."""
 
 from matplotlib.patches import FancyBboxPatch
 
-from site_build.svg import PALETTE, figure as new_figure, to_svg
+from site_build.svg import PALETTE, figure as new_figure, literal, to_svg
 from widgets import lab_chat as w
 
 CAPTION = ("The same question to the lab model before fine-tuning (the base model) and after "
@@ -29,7 +29,7 @@ def _chips(ax, stream, y: float) -> float:
                                     boxstyle="round,pad=0.02,rounding_size=0.15",
                                     facecolor=COLOURS[t["kind"]], alpha=0.25,
                                     edgecolor=COLOURS[t["kind"]], linewidth=1))
-        ax.text(x + (width - 0.15) / 2, y, label.replace("$", r"\$"), ha="center", va="center",
+        ax.text(x + (width - 0.15) / 2, y, literal(label), ha="center", va="center",
                 fontsize=7.5, family="DejaVu Sans Mono")
         x += width
     return y

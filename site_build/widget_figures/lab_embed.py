@@ -1,6 +1,6 @@
 """Static figure for the lab model's meaning-space: every token on the build's 2-D map, coloured by
 the group it was measured to fall in, with a few members of each group named."""
-from site_build.svg import PALETTE, figure as new_figure, to_svg
+from site_build.svg import PALETTE, figure as new_figure, literal, to_svg
 from widgets import lab_embed as w
 
 CAPTION = ("The whole-word tokens the lab model read often (at least 200 times in training), "
@@ -39,7 +39,7 @@ def figure() -> str:
         ax.scatter([X(p) for p in members], [Y(p) for p in members], s=16, color=colour,
                    marker=MARKERS[k // len(COLOURS) % len(MARKERS)], label=name, linewidths=0)
         for p in members[:2]:
-            ax.annotate(p["word"].replace("$", r"\$"), (X(p), Y(p)), fontsize=7, xytext=(3, 2),
+            ax.annotate(literal(p["word"]), (X(p), Y(p)), fontsize=7, xytext=(3, 2),
                         textcoords="offset points")
     ax.set_xlim(x0 - 0.04 * (x1 - x0), x1 + 0.04 * (x1 - x0))
     ax.set_ylim(y0 - 0.04 * (y1 - y0), y1 + 0.04 * (y1 - y0))

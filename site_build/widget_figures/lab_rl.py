@@ -4,7 +4,7 @@ to the same held-out questions at the first and the last saved step. Also ships 
 the view reads."""
 import textwrap
 
-from site_build.svg import PALETTE, to_svg
+from site_build.svg import PALETTE, literal, to_svg
 from widgets import lab_rl as w
 
 import matplotlib.pyplot as plt  # noqa: E402  (site_build.svg has set the backend)
@@ -16,9 +16,6 @@ CAPTION = ("The lab model's reinforcement learning (GRPO) from the fine-tuned mo
            "the curves, its answers to the same held-out questions at the first and the last "
            "saved step. Computed from the real run when the book was built, not illustrative.")
 
-
-def mpl(text: str) -> str:
-    return text.replace("$", r"\$")
 
 
 def figure() -> str:
@@ -44,7 +41,7 @@ def figure() -> str:
         for s in pick["samples"][:3]:
             mark = "right" if s["correct"] else "wrong"
             lines.append(f"step {pick['step']}: {s['question']} → {s['reply'] or '(nothing)'} ({mark})")
-    text = "\n".join(textwrap.fill(mpl(t), 96, subsequent_indent="   ") for t in lines)
+    text = "\n".join(textwrap.fill(literal(t), 96, subsequent_indent="   ") for t in lines)
     fig.subplots_adjust(bottom=0.3, hspace=0.15)
     fig.text(0.02, 0.01, text, fontsize=7.2, va="bottom", family="DejaVu Sans Mono")
     start, end = v["start"]["heldout"], v["now"]["heldout"]

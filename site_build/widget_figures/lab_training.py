@@ -3,7 +3,7 @@ saved checkpoints marked, and what the model wrote for the same prompt at the fi
 the last checkpoint."""
 import textwrap
 
-from site_build.svg import PALETTE, figure as new_figure, to_svg
+from site_build.svg import PALETTE, figure as new_figure, literal, to_svg
 from widgets import lab_training as w
 
 CAPTION = ("The lab model's loss while it trained (lower is better): on the text it trains on "
@@ -12,9 +12,6 @@ CAPTION = ("The lab model's loss while it trained (lower is better): on the text
            "at three checkpoints (its single most likely continuation). Computed from the real "
            "training run when the book was built, not illustrative.")
 
-
-def mpl(text: str) -> str:
-    return text.replace("$", r"\$")
 
 
 def figure() -> str:
@@ -38,7 +35,7 @@ def figure() -> str:
             said = " ".join((s["prompt"] + s["reply"]).split())[:100]
             lines.append(f"step {c['step']}: " + said)
     if lines:
-        text = "\n".join(textwrap.fill(mpl(t), 92, subsequent_indent="   ") for t in lines)
+        text = "\n".join(textwrap.fill(literal(t), 92, subsequent_indent="   ") for t in lines)
         fig.subplots_adjust(bottom=0.36)
         fig.text(0.02, 0.02, text, fontsize=7.5, va="bottom", family="DejaVu Sans Mono")
     return to_svg(fig, f"Loss curves over {cps[-1]['step']} training steps: held-out loss falls "

@@ -1,14 +1,6 @@
 """Ask the lab model, used as a reader would, in real Chromium against the built site."""
 from tests.conftest import static_figure, wait_ready
 
-# The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
-# several views start together on this page, and the machine may be busy: allow for that.
-SLOW = 90_000
-
-
-def ready(page, name):
-    page.set_default_timeout(SLOW)
-    return wait_ready(page, name, timeout=SLOW)
 
 ROOT = '[data-widget="lab-ask"]'
 
@@ -24,7 +16,7 @@ def type_prompt(page, text):
 
 def test_typing_a_prompt_changes_the_candidates(page, base_url):
     page.goto(base_url + "lab/")
-    root = ready(page, "lab-ask")
+    root = wait_ready(page, "lab-ask", slow=True)
     before = labels(page)
     chips_before = root.locator(".tbt-lab-chip").count()
     assert len(before) == 10 and chips_before > 0
@@ -44,7 +36,7 @@ def test_typing_a_prompt_changes_the_candidates(page, base_url):
 def test_a_shared_link_writes_the_same_reply(new_page, base_url):
     page = new_page()
     page.goto(base_url + "lab/?lab_temp=1.2")
-    root = ready(page, "lab-ask")
+    root = wait_ready(page, "lab-ask", slow=True)
     root.get_by_role("button", name="Write 10 tokens").click()
     page.wait_for_selector(f"{ROOT} .tbt-lab-gen")
     page.wait_for_function("() => new URLSearchParams(location.search).get('lab_n') === '10'")
@@ -53,7 +45,7 @@ def test_a_shared_link_writes_the_same_reply(new_page, base_url):
     assert len(reply) > len(root.locator("textarea").input_value())
     again = new_page()
     again.goto(page.url)
-    other = ready(again, "lab-ask")
+    other = wait_ready(again, "lab-ask", slow=True)
     assert other.locator(".tbt-lab-reply").inner_text() == reply
     # A new seed writes a (usually) different reply, and the URL keeps it.
     other.get_by_role("button", name="New seed").click()

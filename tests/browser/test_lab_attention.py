@@ -1,21 +1,13 @@
 """Attention in the lab model, used as a reader would, in real Chromium against the built site."""
 from tests.conftest import static_figure, wait_ready
 
-# The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
-# several views start together on this page, and the machine may be busy: allow for that.
-SLOW = 90_000
-
-
-def ready(page, name):
-    page.set_default_timeout(SLOW)
-    return wait_ready(page, name, timeout=SLOW)
 
 ROOT = '[data-widget="lab-attention"]'
 
 
 def test_typing_changes_the_tokens_and_the_map(page, base_url):
     page.goto(base_url + "lab/")
-    root = ready(page, "lab-attention")
+    root = wait_ready(page, "lab-attention", slow=True)
     tokens = root.locator(".tbt-lab-tok").count()
     cells = root.locator(".tbt-lab-cell").count()
     assert cells == tokens * (tokens + 1) // 2            # causal: a triangle, nothing above it
@@ -30,7 +22,7 @@ def test_typing_changes_the_tokens_and_the_map(page, base_url):
 
 def test_pick_a_head_and_point_at_a_token(page, base_url):
     page.goto(base_url + "lab/")
-    root = ready(page, "lab-attention")
+    root = wait_ready(page, "lab-attention", slow=True)
     last = root.locator(".tbt-lab-head").last
     last.click()
     page.wait_for_function("s => [...document.querySelectorAll(s + ' .tbt-lab-head')].at(-1).getAttribute('aria-pressed') === 'true'",

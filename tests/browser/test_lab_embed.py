@@ -1,21 +1,13 @@
 """The lab model's meaning-space, used as a reader would, in real Chromium against the built site."""
 from tests.conftest import static_figure, wait_ready
 
-# The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
-# several views start together on this page, and the machine may be busy: allow for that.
-SLOW = 90_000
-
-
-def ready(page, name):
-    page.set_default_timeout(SLOW)
-    return wait_ready(page, name, timeout=SLOW)
 
 ROOT = '[data-widget="lab-embed"]'
 
 
 def test_typing_a_word_changes_its_neighbours(page, base_url):
     page.goto(base_url + "lab/")
-    root = ready(page, "lab-embed")
+    root = wait_ready(page, "lab-embed", slow=True)
     lists = root.locator("ol.tbt-lab-nn")
     before = lists.first.inner_text()
     assert lists.first.locator("li").count() == 8
@@ -31,7 +23,7 @@ def test_typing_a_word_changes_its_neighbours(page, base_url):
 
 def test_analogy_reports_what_it_computed(page, base_url):
     page.goto(base_url + "lab/")
-    root = ready(page, "lab-embed")
+    root = wait_ready(page, "lab-embed", slow=True)
     text = root.locator(".tbt-lab-analogy").inner_text()
     assert "lands nearest" in text
     assert ("it works here" in text) or ("does not work here" in text) or ("several tokens" in text)

@@ -2,18 +2,12 @@
 would, in real Chromium on the built site."""
 from tests.conftest import static_figure, wait_ready
 
-SLOW = 90_000
 ROOT = '[data-widget="lab-rl"]'
-
-
-def ready(page, name):
-    page.set_default_timeout(SLOW)
-    return wait_ready(page, name, timeout=SLOW)
 
 
 def test_the_step_slider_and_the_run_picker_change_the_view(page, base_url):
     page.goto(base_url + "rl/")
-    root = ready(page, "lab-rl")
+    root = wait_ready(page, "lab-rl", slow=True)
     status = root.locator(".tbt-lr-status")
     last = status.inner_text()
     assert root.locator(".tbt-lr-sample").count() > 0
@@ -36,7 +30,7 @@ def test_the_step_slider_and_the_run_picker_change_the_view(page, base_url):
 def test_a_shared_link_opens_the_same_run_and_step(new_page, base_url):
     page = new_page()
     page.goto(base_url + "rl/?labrl_run=2&labrl_step=0")
-    root = ready(page, "lab-rl")
+    root = wait_ready(page, "lab-rl", slow=True)
     assert root.get_by_label("Run").input_value() == "2"
     assert root.get_by_label("Saved step").input_value() == "0"
     assert ", step 0:" in root.locator(".tbt-lr-status").inner_text()
@@ -44,7 +38,7 @@ def test_a_shared_link_opens_the_same_run_and_step(new_page, base_url):
 
 def test_advantage_real_mode_shows_a_real_group(page, base_url):
     page.goto(base_url + "rl/")
-    root = ready(page, "advantage")
+    root = wait_ready(page, "advantage", slow=True)
     assert root.locator("li.tbt-adv-row").count() == 6            # the hand-set default
     root.get_by_label("Answers").select_option("real")
     page.wait_for_function("() => new URLSearchParams(location.search).get('adv_mode') === 'real'")
@@ -59,7 +53,7 @@ def test_advantage_real_mode_shows_a_real_group(page, base_url):
 
 def test_kl_leash_real_runs_view(page, base_url):
     page.goto(base_url + "rl/?kl_view=real")
-    root = ready(page, "kl-leash")
+    root = wait_ready(page, "kl-leash", slow=True)
     table = root.locator("table.tbt-kl-real")
     page.wait_for_selector('[data-widget="kl-leash"] table.tbt-kl-real tbody tr')
     assert table.locator("tbody tr").count() >= 3 and "β = 0" in table.inner_text()

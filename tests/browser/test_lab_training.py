@@ -1,21 +1,13 @@
 """Watch the lab model learn, used as a reader would, in real Chromium against the built site."""
 from tests.conftest import static_figure, wait_ready
 
-# The lab model runs in the page: its first answer needs Python, the weights and a forward pass,
-# several views start together on this page, and the machine may be busy: allow for that.
-SLOW = 90_000
-
-
-def ready(page, name):
-    page.set_default_timeout(SLOW)
-    return wait_ready(page, name, timeout=SLOW)
 
 ROOT = '[data-widget="lab-training"]'
 
 
 def test_slider_moves_through_the_checkpoints(page, base_url):
     page.goto(base_url + "lab/")
-    root = ready(page, "lab-training")
+    root = wait_ready(page, "lab-training", slow=True)
     slider = root.locator('input[type="range"]')
     last = int(slider.get_attribute("max"))
     assert last >= 1 and slider.input_value() == str(last)

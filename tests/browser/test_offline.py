@@ -3,7 +3,7 @@ available offline" control, a rebuilt site replacing the cache, and failing grac
 import re
 
 from site_build.addresses import found
-from tests.conftest import wait_ready
+from tests.conftest import wait_failed, wait_ready
 
 CONTROL = ".tbt-offline"
 
@@ -79,11 +79,7 @@ def test_offline_without_a_saved_copy_fails_plainly_with_a_retry(new_page, base_
     page.context.set_offline(True)
     block("")
     page.goto(base_url + "inference/")
-    root = page.locator('[data-widget="temperature"]')
-    root.scroll_into_view_if_needed()
-    page.wait_for_selector('[data-widget="temperature"][data-state="error"]', state="attached",
-                           timeout=30_000)
-    assert root.locator(".tbt-figure").is_visible()
+    root = wait_failed(page, "temperature")
     assert "offline" in root.get_by_role("alert").inner_text()
     assert root.get_by_role("button", name="Try again").is_visible()
 

@@ -4,7 +4,7 @@ import pytest
 
 from site_build import npm
 from site_build.addresses import found
-from tests.conftest import wait_ready
+from tests.conftest import wait_failed, wait_ready
 
 
 def pages(site_dir):
@@ -206,11 +206,7 @@ def test_one_widget_failing_leaves_the_others_working(new_page, base_url, watch,
     block("widgets/context-window.js")
     page.goto(base_url + "tokenize/")
     wait_ready(page, "tokenizer")
-    broken = page.locator('[data-widget="context-window"]')
-    broken.scroll_into_view_if_needed()
-    page.wait_for_selector('[data-widget="context-window"][data-state="error"]', state="attached",
-                           timeout=30_000)
-    assert broken.locator(".tbt-figure").is_visible()
+    broken = wait_failed(page, "context-window")
     assert "static picture" in broken.get_by_role("alert").inner_text()
     assert page.locator('[data-widget="tokenizer"]').get_attribute("data-state") == "ready"
     assert not [e for e in watch.errors if e.startswith("uncaught")]

@@ -1,5 +1,5 @@
 """The temperature dial, used as a reader would, in real Chromium against the built site."""
-from tests.conftest import wait_ready
+from tests.conftest import wait_failed, wait_ready
 
 
 def bar_values(root):
@@ -81,11 +81,7 @@ def test_blocked_wasm_keeps_the_figure_and_offers_a_retry(new_page, base_url, wa
     page = new_page()
     block("pyodide.asm.wasm")
     page.goto(base_url + "inference/")
-    root = page.locator('[data-widget="temperature"]')
-    root.scroll_into_view_if_needed()
-    page.wait_for_selector('[data-widget="temperature"][data-state="error"]', state="attached",
-                           timeout=30_000)
-    assert root.locator(".tbt-figure").is_visible()
+    root = wait_failed(page, "temperature")
     alert = root.get_by_role("alert")
     assert "static picture" in alert.inner_text()
     assert not [e for e in watch.errors if e.startswith("uncaught")]
