@@ -1,8 +1,8 @@
 """RL replay (lab-rl): picking a run and a saved step from the RL run records.
 
-Most tests run on a small stand-in record in the documented format (site_build/lab/posttrain.py,
-build_data), so they check this module's arithmetic and fallbacks exactly; the last ones read
-the real records the build ships."""
+Most tests run on a small stand-in record in the documented format (the docstring of
+widgets/lab_rl.py), so they check this module's arithmetic and fallbacks exactly; the last ones
+read the real records the build ships."""
 import json
 
 import pytest
