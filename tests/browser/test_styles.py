@@ -58,7 +58,7 @@ def widget_pages(site_dir) -> dict[str, list[str]]:
 
 def check(page, names, where):
     for name in names:
-        wait_ready(page, name)
+        wait_ready(page, name, slow=name.startswith("lab-"))   # the lab views need the model first
     problems = page.evaluate(CHECK, [SIGNATURES, False])
     assert not problems, f"{where}: {problems}"
 
