@@ -264,6 +264,84 @@ class Model:
         """[layer][head][query][key] causal attention weights for the (clipped) text."""
         return self.run(self.encode(text), attention=True)[2]
 
+    # -- looking inside: the residual stream, one head's arithmetic, the logit lens -----------
+    def trace(self, ids):
+        """The forward pass over the (clipped) ids, keeping what the inside views show:
+        "stages", the residual stream at every position after the embeddings and after each
+        block ([stage][position][d]); "qkv", each layer's queries, keys and values
+        ([layer][position], heads side by side, queries unscaled); "updates", how far each
+        block's attention half and feed-forward half move each position's vector
+        ([layer] -> {"attn": [...], "mlp": [...]}, Euclidean lengths). Plain, unhurried code:
+        the same arithmetic as step(), not its cache."""
+        ids = self.clip(ids) or [self.eot]
+        d, H, dh = self.d, self.H, self.dh
+        scale = 1.0 / math.sqrt(dh)
+        xs = [list(map(_add, self.wte[t], self.wpe[i])) for i, t in enumerate(ids)]
+        stages, qkvs, updates = [xs], [], []
+        for L in self.layers:
+            qkv = [_affine(*_centre(x), *L["qkv"]) for x in xs]
+            attn = []
+            for i in range(len(xs)):
+                out = []
+                for h in range(H):
+                    q = [scale * v for v in qkv[i][h * dh:(h + 1) * dh]]
+                    s = [_dot(q, qkv[j][d + h * dh:d + (h + 1) * dh]) for j in range(i + 1)]
+                    e = [math.exp(v - max(s)) for v in s]
+                    a = [v / sum(e) for v in e]
+                    vals = [qkv[j][2 * d + h * dh:2 * d + (h + 1) * dh] for j in range(i + 1)]
+                    out.extend(_dot(a, col) for col in zip(*vals))
+                attn.append([_dot(out, col) for col in L["wo"]])              # out @ wo
+            xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
+            mlp = []
+            for x in xs:
+                u = _affine(*_centre(x), *L["w1"])
+                hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]
+                mlp.append(list(map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"])))
+            xs = [list(map(_add, x, u)) for x, u in zip(xs, mlp)]
+            stages.append(xs)
+            qkvs.append(qkv)
+            updates.append({"attn": [math.sqrt(_dot(u, u)) for u in attn],
+                            "mlp": [math.sqrt(_dot(u, u)) for u in mlp]})
+        return {"ids": ids, "stages": stages, "qkv": qkvs, "updates": updates}
+
+    def _position(self, ids, position: int) -> int:
+        n = len(ids)
+        if not -n <= position < n:
+            raise IndexError(f"position {position} outside the {n} tokens read")
+        return position % n
+
+    def lens(self, text: str, position: int = -1, top: int = 5):
+        """The logit lens (nostalgebraist 2020): what the model would predict at `position` if it
+        stopped after the embeddings, after block 1, …, after the last block, reading each stage
+        through the final LayerNorm and the unembedding. One list per stage of (piece,
+        probability), most likely first; the last stage is the model's real prediction."""
+        t = self.trace(self.encode(text))
+        i = self._position(t["ids"], position)
+        out = []
+        for stage in t["stages"]:
+            probs = _sampling.softmax(self.unembed(_centre(stage[i])))
+            order = sorted(range(len(probs)), key=lambda k: (-probs[k], k))[:top]
+            out.append([(self.piece(k), probs[k]) for k in order])
+        return out
+
+    def head_steps(self, text: str, layer: int, head: int, position: int = -1) -> dict:
+        """One head's arithmetic at one position, on the model's real numbers: its query, the
+        key and value of every token it may look at (itself and those before), the scores
+        (query · key, scaled by 1/sqrt(head size)), the weights (softmax of the scores, as
+        attention() shows them) and the output (the weights' blend of the values)."""
+        t = self.trace(self.encode(text))
+        i = self._position(t["ids"], position)
+        d, dh = self.d, self.dh
+        qkv = t["qkv"][layer]
+        query = qkv[i][head * dh:(head + 1) * dh]
+        keys = [row[d + head * dh:d + (head + 1) * dh] for row in qkv[:i + 1]]
+        values = [row[2 * d + head * dh:2 * d + (head + 1) * dh] for row in qkv[:i + 1]]
+        scores = [_dot(query, k) / math.sqrt(dh) for k in keys]
+        e = [math.exp(s - max(scores)) for s in scores]
+        weights = [v / sum(e) for v in e]
+        return {"query": query, "keys": keys, "scores": scores, "weights": weights,
+                "values": values, "output": [_dot(weights, col) for col in zip(*values)]}
+
     def generate_tokens(self, text: str, temperature=0.8, top_k=0, top_p=1.0, seed=0,
                         max_new_tokens=40, ids=None):
         """The reply token by token: [{"id", "piece", "p"}], p the chance it had when drawn.

@@ -219,6 +219,23 @@ def attention_maps(P: dict, cfg: dict, ids) -> list[np.ndarray]:
     return [block.attn.a[0] for block in cache.blocks]
 
 
+def trace(P: dict, cfg: dict, ids):
+    """One sequence's residual stream after the embeddings and after each block ([layers + 1,
+    T, d]) and each block's attention cache (queries, keys, values, weights): the reference the
+    page's inside views (widgets/_lm.py, Model.trace) are tested against."""
+    ids = np.asarray(ids)[None, :]
+    x = P["wte"][ids] + P["wpe"][:ids.shape[1]]
+    stages, attn = [x[0]], []
+    for l in range(cfg["layers"]):
+        p = f"h{l}."
+        y, ca = _attn(_ln(x, P[p + "ln1_g"], P[p + "ln1_b"])[0], P, p, cfg["heads"])
+        x = x + y
+        x = x + _mlp(_ln(x, P[p + "ln2_g"], P[p + "ln2_b"])[0], P, p)[0]
+        stages.append(x[0])
+        attn.append(ca)
+    return np.stack(stages), attn
+
+
 def backward(P: dict, cfg: dict, cache, dlogits: np.ndarray) -> dict[str, np.ndarray]:
     """Gradients of every parameter, given d(loss)/d(logits)."""
     ids, caches, cf, nf = cache
