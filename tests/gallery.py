@@ -39,7 +39,7 @@ def pages(site: Path) -> list[tuple[str, str, list[str]]]:
         text = (site / path / "index.html").read_text()
         title = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S).group(1))
         found.append((path, re.sub(r"<[^>]+>", "", title).strip(),
-                      re.findall(r'data-widget="([a-z-]+)"', text)))
+                      list(dict.fromkeys(re.findall(r'data-widget="([a-z-]+)"', text)))))
     return found
 
 
