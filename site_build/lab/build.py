@@ -14,6 +14,7 @@ takes about half a minute), so a rebuild never retrains and rarely re-measures.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 
@@ -36,8 +37,10 @@ def _key() -> str:
     return h.hexdigest()
 
 
+@functools.cache
 def report() -> dict:
-    """The measured report, from build/lab-report.json when it is current, else measured now."""
+    """The measured report, from build/lab-report.json when it is current, else measured now.
+    Read once per process (the facts and two data files all use it); treat it as read-only."""
     key = _key()
     if REPORT.exists():
         cached = json.loads(REPORT.read_text())
