@@ -95,6 +95,13 @@ def _affine(xc, r, cols, shift):
     return list(map(_add, map(r.__mul__, map(_dot, _repeat(xc, len(cols)), cols)), shift))
 
 
+def _mlp(L, x, d):
+    """A block's feed-forward update to x: GELU(LN2(x) @ w1 + b1) @ w2 + b2, LayerNorm folded in."""
+    u = _affine(*_centre(x), *L["w1"])
+    hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]   # GELU
+    return list(map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"]))              # hid @ w2 + b2
+
+
 class Model:
     def __init__(self, data: bytes):
         if data[:8] != MAGIC:
@@ -213,10 +220,7 @@ class Model:
             x = list(map(_add, x, map(_dot, _repeat(out, d), L["wo"])))   # x + out @ wo
             if not last and li == len(self.layers) - 1:
                 break
-            u = _affine(*_centre(x), *L["w1"])         # LN2(x) @ w1 + b1, LayerNorm folded in
-            hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]  # GELU
-            # x + hid @ w2 + b2
-            x = list(map(_add, x, map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"])))
+            x = list(map(_add, x, _mlp(L, x, d)))      # x + the feed-forward half's update
         cache["n"] = pos + 1
         cache["ids"].append(token)
         cache["rows"].append(rows)
@@ -292,11 +296,7 @@ class Model:
                     out.extend(_dot(a, col) for col in zip(*vals))
                 attn.append([_dot(out, col) for col in L["wo"]])              # out @ wo
             xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
-            mlp = []
-            for x in xs:
-                u = _affine(*_centre(x), *L["w1"])
-                hid = [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]
-                mlp.append(list(map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"])))
+            mlp = [_mlp(L, x, d) for x in xs]
             xs = [list(map(_add, x, u)) for x, u in zip(xs, mlp)]
             stages.append(xs)
             qkvs.append(qkv)
