@@ -142,6 +142,7 @@ class Model:
         # A few cached sequences (say, one per widget on a page), each re-used from the first token
         # that differs: see run().
         self._caches = [self.new_cache() for _ in range(CACHES)]
+        self._traced = None                             # the last trace() (see there)
 
     def embedding(self, i: int) -> list[float]:
         """Token i's row of the learned embedding table."""
@@ -273,42 +274,60 @@ class Model:
         """The forward pass over the (clipped) ids, keeping what the inside views show:
         "stages", the residual stream at every position after the embeddings and after each
         block ([stage][position][d]); "qkv", each layer's queries, keys and values
-        ([layer][position], heads side by side, queries unscaled); "updates", how far each
-        block's attention half and feed-forward half move each position's vector
-        ([layer] -> {"attn": [...], "mlp": [...]}, Euclidean lengths). Plain, unhurried code:
-        the same arithmetic as step(), not its cache."""
+        ([layer][position], heads side by side, queries unscaled); "weights", the attention
+        ([layer][head][query][key], keys up to the query only); "updates", how far each block's
+        attention half and feed-forward half move each position's vector ([layer] -> {"attn":
+        [...], "mlp": [...]}, Euclidean lengths). The same arithmetic as step(), a layer at a
+        time. The last trace is kept: the views ask for the same text many times."""
         ids = self.clip(ids) or [self.eot]
+        if self._traced and self._traced["ids"] == ids:
+            return self._traced
         d, H, dh = self.d, self.H, self.dh
         scale = 1.0 / math.sqrt(dh)
         xs = [list(map(_add, self.wte[t], self.wpe[i])) for i, t in enumerate(ids)]
-        stages, qkvs, updates = [xs], [], []
+        stages, qkvs, weights, updates = [xs], [], [], []
         for L in self.layers:
             qkv = [_affine(*_centre(x), *L["qkv"]) for x in xs]
-            attn = []
-            for i in range(len(xs)):
-                out = []
-                for h in range(H):
-                    q = [scale * v for v in qkv[i][h * dh:(h + 1) * dh]]
-                    s = [_dot(q, qkv[j][d + h * dh:d + (h + 1) * dh]) for j in range(i + 1)]
-                    e = [math.exp(v - max(s)) for v in s]
-                    a = [v / sum(e) for v in e]
-                    vals = [qkv[j][2 * d + h * dh:2 * d + (h + 1) * dh] for j in range(i + 1)]
-                    out.extend(_dot(a, col) for col in zip(*vals))
-                attn.append([_dot(out, col) for col in L["wo"]])              # out @ wo
+            outs = [[] for _ in xs]
+            maps = []
+            for h in range(H):
+                keys, vcols, rows = [], [[] for _ in range(dh)], []
+                for i, row in enumerate(qkv):
+                    keys.append(row[d + h * dh:d + (h + 1) * dh])
+                    for col, v in zip(vcols, row[2 * d + h * dh:2 * d + (h + 1) * dh]):
+                        col.append(v)
+                    q = list(map(scale.__mul__, row[h * dh:(h + 1) * dh]))
+                    s = list(map(_dot, _repeat(q, i + 1), keys))
+                    e = list(map(math.exp, map(max(s).__rsub__, s)))
+                    z = sum(e)
+                    a = list(map(z.__rtruediv__, e))
+                    rows.append(a)
+                    outs[i].extend(map(_dot, _repeat(a, dh), vcols))
+                maps.append(rows)
+            attn = [list(map(_dot, _repeat(out, d), L["wo"])) for out in outs]   # out @ wo
             xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
             mlp = [_mlp(L, x, d) for x in xs]
             xs = [list(map(_add, x, u)) for x, u in zip(xs, mlp)]
             stages.append(xs)
             qkvs.append(qkv)
+            weights.append(maps)
             updates.append({"attn": [math.sqrt(_dot(u, u)) for u in attn],
                             "mlp": [math.sqrt(_dot(u, u)) for u in mlp]})
-        return {"ids": ids, "stages": stages, "qkv": qkvs, "updates": updates}
+        self._traced = {"ids": ids, "stages": stages, "qkv": qkvs, "weights": weights,
+                        "updates": updates}
+        return self._traced
 
     def _position(self, ids, position: int) -> int:
         n = len(ids)
         if not -n <= position < n:
             raise IndexError(f"position {position} outside the {n} tokens read")
         return position % n
+
+    def stage_probs(self, vector) -> list[float]:
+        """Next-token probabilities read from one residual-stream vector through the final
+        LayerNorm and the unembedding: the real prediction for the last stage's vector, the
+        logit lens's reading for an earlier one."""
+        return _sampling.softmax(self.unembed(_centre(vector)))
 
     def lens(self, text: str, position: int = -1, top: int = 5):
         """The logit lens (nostalgebraist 2020): what the model would predict at `position` if it
@@ -319,7 +338,7 @@ class Model:
         i = self._position(t["ids"], position)
         out = []
         for stage in t["stages"]:
-            probs = _sampling.softmax(self.unembed(_centre(stage[i])))
+            probs = self.stage_probs(stage[i])
             order = sorted(range(len(probs)), key=lambda k: (-probs[k], k))[:top]
             out.append([(self.piece(k), probs[k]) for k in order])
         return out
@@ -330,15 +349,18 @@ class Model:
         (query · key, scaled by 1/sqrt(head size)), the weights (softmax of the scores, as
         attention() shows them) and the output (the weights' blend of the values)."""
         t = self.trace(self.encode(text))
-        i = self._position(t["ids"], position)
+        return self.head_steps_from(t, layer, head, self._position(t["ids"], position))
+
+    def head_steps_from(self, t, layer: int, head: int, i: int) -> dict:
+        """head_steps() on a trace already made (layer and head from 0, i a position in it). The
+        weights are the trace's own, so they are exactly the ones the attention maps show."""
         d, dh = self.d, self.dh
         qkv = t["qkv"][layer]
         query = qkv[i][head * dh:(head + 1) * dh]
         keys = [row[d + head * dh:d + (head + 1) * dh] for row in qkv[:i + 1]]
         values = [row[2 * d + head * dh:2 * d + (head + 1) * dh] for row in qkv[:i + 1]]
         scores = [_dot(query, k) / math.sqrt(dh) for k in keys]
-        e = [math.exp(s - max(scores)) for s in scores]
-        weights = [v / sum(e) for v in e]
+        weights = list(t["weights"][layer][head][i])        # the softmax of the scores, as trace made it
         return {"query": query, "keys": keys, "scores": scores, "weights": weights,
                 "values": values, "output": [_dot(weights, col) for col in zip(*values)]}
 

@@ -13,8 +13,10 @@ different token each time" when each token's single largest share averages at le
 """
 from __future__ import annotations
 
+import math
+
 from widgets import _labview as lab
-from widgets._params import Number, Text, clean
+from widgets._params import Choice, Number, Text, clean
 
 TITLE = "Attention in the lab model"
 FILES = [lab.CHECKPOINT_FILE]
@@ -29,6 +31,8 @@ PARAMS = {
     "lab_head": Number(1, 1, 16, step=1, integer=True, label="Head"),
     "lab_tok": Number(-1, -1, 4096, step=1, integer=True,
                       label="Selected token (position from 0; -1 = the last)"),
+    "lab_look": Choice("heads", ("heads", "arithmetic", "layers"), label="Part shown"),
+    "lab_expect": Text("", max_len=40, label="The next word you expect"),
 }
 
 
@@ -76,34 +80,65 @@ def summarise(rows) -> dict:
             "text": f"spread out (top share {round(100 * top)}% on average)"}
 
 
-_LAST: dict = {}
+def _r(values, digits=4):
+    return [round(v, digits) for v in values]
 
 
 def maps(m, text: str):
-    """(ids, attention[layer][head][query][key]) for the clipped text; remembers the last text,
-    so moving between layers, heads and tokens does not run the model again."""
-    if _LAST.get("text") != text:
-        ids, total = lab.encode_clipped(m, text)
-        att = m.attention(text) if ids else []
-        n = len(att[0][0]) if att and att[0] else 0
-        ids = ids[len(ids) - n:] if n else []    # the model reads the same last tokens
-        _LAST.clear()
-        _LAST.update(text=text, ids=ids, total=total, att=att)
-    return _LAST["ids"], _LAST["total"], _LAST["att"]
+    """(ids, tokens in the whole text, trace) for the clipped text. The model keeps its last
+    trace, so moving between heads, tokens and parts does not run it again."""
+    ids, total = lab.encode_clipped(m, text)
+    return ids, total, (m.trace(ids) if ids else None)
+
+
+def _expected(m, answer: str):
+    """The token the reader expects next: the first token of their answer, read as the model
+    reads a word (with its leading space). None for an empty answer."""
+    answer = answer.strip()
+    if not answer:
+        return None
+    ids = m.encode(answer)
+    return {"text": answer, "id": ids[0], "shown": lab.pieces(m, ids[:1])[0]["shown"],
+            "pieces": len(ids)}
+
+
+def lens(m, trace, i: int, expect, top: int = 5) -> list[dict]:
+    """The logit lens at position i (see _lm.Model.lens): one entry per stage with the top
+    candidates and, when the reader typed an answer, its probability and rank there."""
+    out = []
+    for k, stage in enumerate(trace["stages"]):
+        probs = m.stage_probs(stage[i])
+        order = sorted(range(len(probs)), key=lambda j: (-probs[j], j))
+        entry = {"name": "the embeddings" if k == 0 else f"layer {k}",
+                 "top": [dict(lab.pieces(m, [j])[0], p=round(probs[j], 5)) for j in order[:top]]}
+        if expect is not None:
+            p = probs[expect["id"]]
+            entry["expect"] = {"p": round(p, 5), "rank": 1 + sum(q > p for q in probs)}
+        out.append(entry)
+    return out
+
+
+def arithmetic(m, trace, layer: int, head: int, i: int) -> dict:
+    """One head's arithmetic at position i, rounded for the page (the weights to the map's
+    five decimals, so the bars and the map show the same numbers)."""
+    s = m.head_steps_from(trace, layer, head, i)
+    return {"query": _r(s["query"]), "keys": [_r(k) for k in s["keys"]],
+            "scores": _r(s["scores"]), "weights": _r(s["weights"], 5),
+            "values": [_r(v) for v in s["values"]], "output": _r(s["output"]),
+            "size": m.dh}
 
 
 def view(state) -> dict:
     state = clean(PARAMS, state)
     m = lab.model()
-    ids, total, att = maps(m, state["lab_attn_text"])
+    ids, total, trace = maps(m, state["lab_attn_text"])
     layers, heads = int(m.config["layers"]), int(m.config["heads"])
     layer = min(state["lab_layer"], layers)
     head = min(state["lab_head"], heads)
     state = dict(state, lab_layer=layer, lab_head=head)
     n = len(ids)
     tok = n - 1 if state["lab_tok"] < 0 or state["lab_tok"] >= n else state["lab_tok"]
-    rows = att[layer - 1][head - 1] if n else []
-    return {
+    out = {
         "state": state,
         "tokens": lab.pieces(m, ids),
         "n_tokens": total,
@@ -111,8 +146,27 @@ def view(state) -> dict:
         "layers": layers,
         "heads": heads,
         "selected": tok,
-        # Row i holds positions 0..i only: the later ones are masked (exactly zero).
-        "weights": [[round(w, 5) for w in rows[i][: i + 1]] for i in range(n)],
-        "summaries": [[dict(summarise(att[a][b]), layer=a + 1, head=b + 1) for b in range(heads)]
-                      for a in range(layers)] if n else [],
+        "maps": [], "weights": [], "summaries": [], "arithmetic": None, "lens": [],
+        "expect": None, "updates": None,
     }
+    if not n:
+        return out
+    att = trace["weights"]
+    expect = _expected(m, state["lab_expect"])
+    stream = [math.sqrt(sum(v * v for v in stage[tok])) for stage in trace["stages"]]
+    out.update({
+        # Row i holds positions 0..i only: the later ones are masked (exactly zero).
+        "maps": [[[_r(row, 5) for row in att[a][b]] for b in range(heads)] for a in range(layers)],
+        "summaries": [[dict(summarise(att[a][b]), layer=a + 1, head=b + 1) for b in range(heads)]
+                      for a in range(layers)],
+        "arithmetic": arithmetic(m, trace, layer - 1, head - 1, tok),
+        "lens": lens(m, trace, tok, expect),
+        "expect": expect,
+        # How far each half-block moves the chosen token's vector, and the vector's own length
+        # after the embeddings and after each layer (for scale).
+        "updates": {"attn": [round(u["attn"][tok], 3) for u in trace["updates"]],
+                    "mlp": [round(u["mlp"][tok], 3) for u in trace["updates"]],
+                    "stream": [round(v, 3) for v in stream]},
+    })
+    out["weights"] = out["maps"][layer - 1][head - 1]
+    return out

@@ -130,6 +130,16 @@ def facts() -> dict[str, str]:
     for kind in ("previous", "first", "self"):
         out[f"lab.view.attn.{kind}"] = str(kinds.count(kind))
     out["lab.view.attn.other"] = str(sum(k in ("spread", "varies") for k in kinds))
+    # The answer forming, layer by layer (the logit lens at the fact prompt's last token): the
+    # first stage where the right answer is the top candidate, its chance there and at the end,
+    # and what the embeddings alone predict.
+    lens = lab_attention.view({"lab_attn_text": PROMPTS["fact"], "lab_expect": answer})["lens"]
+    first = next(k for k, st in enumerate(lens) if st["expect"]["rank"] == 1)
+    out["lab.view.lens.first_layer"] = str(first)
+    out["lab.view.lens.first_p"] = _pct(lens[first]["expect"]["p"])
+    out["lab.view.lens.embed_top"] = lens[0]["top"][0]["text"].strip()
+    out["lab.view.head.size"] = str(m.dh)                       # numbers in a head's query
+    out["lab.view.head.sqrt"] = f"{m.dh ** 0.5:g}"             # what its scores are divided by
     # Meaning-space: neighbours of the default word, and the analogy test over all countries.
     e = lab_embed.view({})
     out["lab.view.embed.neighbours"] = ", ".join(n["text"].strip() for n in e["neighbours"][:3])

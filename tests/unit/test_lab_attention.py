@@ -115,3 +115,53 @@ def test_odd_text_does_not_throw(text):
     assert len(v["weights"]) == len(v["tokens"])
     if total > m.config["context"]:
         assert v["clip_note"] or len(text) > 400
+
+
+def test_every_map_and_the_chosen_heads_arithmetic_show_the_same_weights():
+    m = lab.model()
+    v = w.view({"lab_layer": 3, "lab_head": 2, "lab_tok": 6})
+    att = m.attention(v["state"]["lab_attn_text"])
+    n = len(v["tokens"])
+    for a in range(v["layers"]):
+        for b in range(v["heads"]):
+            assert v["maps"][a][b] == [[round(x, 5) for x in att[a][b][i][:i + 1]] for i in range(n)]
+    ar = v["arithmetic"]
+    assert ar["weights"] == v["maps"][2][1][6] == v["weights"][6]
+    assert len(ar["keys"]) == len(ar["values"]) == len(ar["scores"]) == 7
+    assert len(ar["query"]) == len(ar["output"]) == ar["size"] == m.dh
+    # The output is the weights' blend of the values (to the page's rounding).
+    blend = [sum(wt * val[k] for wt, val in zip(ar["weights"], ar["values"])) for k in range(m.dh)]
+    assert ar["output"] == pytest.approx(blend, abs=1e-3)
+
+
+def test_the_lens_ends_at_the_models_real_prediction_and_tracks_the_readers_word():
+    m = lab.model()
+    text = "The capital of Norland is"
+    v = w.view({"lab_attn_text": text, "lab_look": "layers", "lab_expect": "Velmar"})
+    assert v["state"]["lab_look"] == "layers"
+    assert len(v["lens"]) == v["layers"] + 1
+    real = m.next_token_probs(text)
+    last = v["lens"][-1]
+    assert [c["text"] for c in last["top"]] == [piece for piece, _ in real[:5]]
+    assert v["expect"]["shown"] == "␣Velmar" and v["expect"]["pieces"] == 1
+    assert last["expect"]["rank"] == 1 and last["top"][0]["text"] == " Velmar"
+    assert v["lens"][0]["expect"]["rank"] > 1                 # the embeddings alone do not know it
+    # A word the model does not expect has a rank, and the rank agrees with the probabilities.
+    odd = w.view({"lab_attn_text": text, "lab_expect": "banana"})["lens"][-1]["expect"]
+    probs = sorted((p for _, p in real), reverse=True)
+    assert probs[odd["rank"] - 1] == pytest.approx(odd["p"], abs=1e-5)
+
+
+def test_the_updates_are_the_chosen_tokens_steps():
+    m = lab.model()
+    v = w.view({"lab_tok": 3})
+    t = m.trace(lab.encode_clipped(m, v["state"]["lab_attn_text"])[0])
+    assert v["updates"]["attn"] == [round(u["attn"][3], 3) for u in t["updates"]]
+    assert v["updates"]["mlp"] == [round(u["mlp"][3], 3) for u in t["updates"]]
+    assert v["updates"]["stream"][0] == round(math.sqrt(sum(x * x for x in t["stages"][0][3])), 3)
+
+
+def test_an_empty_text_has_nothing_to_show():
+    v = w.view({"lab_attn_text": "", "lab_look": "arithmetic"})
+    assert v["tokens"] == [] and v["arithmetic"] is None and v["lens"] == [] and v["maps"] == []
+    assert w.view({"lab_look": "nonsense", "lab_expect": 5})["state"]["lab_look"] == "heads"

@@ -107,3 +107,24 @@ def test_the_real_model_forms_the_answer_layer_by_layer():
     lens = m.lens("The capital of Norland is")
     assert lens[-1][0][0] == " Velmar"                   # the real prediction, at the last stage
     assert len(lens) == m.config["layers"] + 1
+
+
+def test_the_weights_are_the_softmax_of_the_scores(pair):
+    _, cfg, m = pair
+    for layer in range(cfg["layers"]):
+        s = m.head_steps("the cat sat on the mat. 12 plus", layer, 1, -1)
+        want = softmax(np.array(s["scores"]))
+        assert s["weights"] == pytest.approx(list(want), abs=1e-12)
+
+
+def test_a_trace_is_kept_for_one_text_and_redone_for_another(pair):
+    P, cfg, m = pair
+    a, b = m.encode("the cat sat"), m.encode("12 plus 7 is 19")
+    first = m.trace(a)
+    assert m.trace(a) is first                           # kept: the views ask many times
+    other = m.trace(b)
+    assert other["ids"] == b
+    stages, _ = M.trace(P, cfg, b)
+    assert np.array(other["stages"]) == pytest.approx(stages, abs=1e-4)
+    again = m.trace(a)
+    assert again["stages"] == first["stages"]
