@@ -32,7 +32,7 @@ PARAMS = {
     "lab_tok": Number(-1, -1, 4096, step=1, integer=True,
                       label="Selected token (position from 0; -1 = the last)"),
     "lab_look": Choice("heads", ("heads", "arithmetic", "layers"), label="Part shown"),
-    "lab_expect": Text("", max_len=40, label="The next word you expect"),
+    "lab_guess": Text("", max_len=40, label="The next word you expect"),
 }
 
 
@@ -152,7 +152,7 @@ def view(state) -> dict:
     if not n:
         return out
     att = trace["weights"]
-    expect = _expected(m, state["lab_expect"])
+    expect = _expected(m, state["lab_guess"])
     stream = [math.sqrt(sum(v * v for v in stage[tok])) for stage in trace["stages"]]
     out.update({
         # Row i holds positions 0..i only: the later ones are masked (exactly zero).

@@ -137,7 +137,7 @@ def test_every_map_and_the_chosen_heads_arithmetic_show_the_same_weights():
 def test_the_lens_ends_at_the_models_real_prediction_and_tracks_the_readers_word():
     m = lab.model()
     text = "The capital of Norland is"
-    v = w.view({"lab_attn_text": text, "lab_look": "layers", "lab_expect": "Velmar"})
+    v = w.view({"lab_attn_text": text, "lab_look": "layers", "lab_guess": "Velmar"})
     assert v["state"]["lab_look"] == "layers"
     assert len(v["lens"]) == v["layers"] + 1
     real = m.next_token_probs(text)
@@ -147,7 +147,7 @@ def test_the_lens_ends_at_the_models_real_prediction_and_tracks_the_readers_word
     assert last["expect"]["rank"] == 1 and last["top"][0]["text"] == " Velmar"
     assert v["lens"][0]["expect"]["rank"] > 1                 # the embeddings alone do not know it
     # A word the model does not expect has a rank, and the rank agrees with the probabilities.
-    odd = w.view({"lab_attn_text": text, "lab_expect": "banana"})["lens"][-1]["expect"]
+    odd = w.view({"lab_attn_text": text, "lab_guess": "banana"})["lens"][-1]["expect"]
     probs = sorted((p for _, p in real), reverse=True)
     assert probs[odd["rank"] - 1] == pytest.approx(odd["p"], abs=1e-5)
 
@@ -164,4 +164,4 @@ def test_the_updates_are_the_chosen_tokens_steps():
 def test_an_empty_text_has_nothing_to_show():
     v = w.view({"lab_attn_text": "", "lab_look": "arithmetic"})
     assert v["tokens"] == [] and v["arithmetic"] is None and v["lens"] == [] and v["maps"] == []
-    assert w.view({"lab_look": "nonsense", "lab_expect": 5})["state"]["lab_look"] == "heads"
+    assert w.view({"lab_look": "nonsense", "lab_guess": 5})["state"]["lab_look"] == "heads"

@@ -14,7 +14,6 @@ const PARTS = [
   ["arithmetic", "Inside one head"],
   ["layers", "Layer by layer"],
 ];
-const SHORT = { previous: "previous token", first: "first token", self: "itself", varies: "varies", spread: "spread out", short: "—" };
 
 export function mount(live, ctx) {
   const specs = JSON.parse(ctx.root.dataset.params);
@@ -157,7 +156,7 @@ export function mount(live, ctx) {
         const canvas = h("canvas.tbt-la-mini", { "aria-hidden": "true" });
         canvases.push(canvas);
         const btn = h("button.tbt-lab-head", { type: "button", tabindex: "-1" },
-          canvas, h("span.tbt-lab-head-name", {}, `L${sm.layer} H${sm.head}`), h("span.tbt-lab-head-sum"));
+          canvas, h("span.tbt-lab-head-name", {}, `L${sm.layer} H${sm.head} `), h("span.tbt-lab-head-sum"));
         btn.addEventListener("click", () => ctx.set({ lab_layer: sm.layer, lab_head: sm.head }));
         btn.addEventListener("keydown", (event) => {
           const k = a * v.heads + b;
@@ -204,8 +203,7 @@ export function mount(live, ctx) {
     v.summaries.flat().forEach((sm, k) => {
       const b = headButtons[k];
       const on = sm.layer === s.lab_layer && sm.head === s.lab_head;
-      b.lastChild.textContent = (sm.strength === "leans" ? "leans: " : "") + SHORT[sm.kind];
-      b.setAttribute("aria-label", `Layer ${sm.layer}, head ${sm.head}: ${sm.text}`);
+      b.lastChild.textContent = sm.text;         // the name: "L1 H2 leans to the previous token (…)"
       b.setAttribute("aria-pressed", String(on));
       if (!grid.contains(document.activeElement)) b.setAttribute("tabindex", on ? "0" : "-1");
     });
@@ -259,8 +257,10 @@ export function mount(live, ctx) {
     }));
   }
   const cell = (...children) => h("span", { role: "gridcell" }, ...children);
+  // A bar with its number beside it (never on top of the colour: legible in both schemes).
   const bar = (v, max, text, cls = "") => h(`span.tbt-la-bar${cls}`, {},
-    h("span.tbt-la-bar-fill", { style: `width:${(100 * Math.min(1, Math.abs(v) / max)).toFixed(1)}%` }), h("span.tbt-la-bar-num", {}, text));
+    h("span.tbt-la-bar-track", {}, h("span.tbt-la-bar-fill", { style: `width:${(100 * Math.min(1, Math.abs(v) / max)).toFixed(1)}%` })),
+    h("span.tbt-la-bar-num", {}, text));
 
   // Arrow keys walk the cells of a table; the focused or hovered cell's number is read out.
   for (const table of [scoreTable, valueTable]) {
@@ -332,8 +332,8 @@ export function mount(live, ctx) {
 
   // -- part 3: the answer forming, layer by layer ----------------------------------------------
   const expectId = ctx.id("expect");
-  const expectBox = h("input.tbt-la-expect", { id: expectId, type: "text", maxLength: specs.lab_expect.max_len, spellcheck: false, autocomplete: "off" });
-  expectBox.addEventListener("input", () => ctx.set({ lab_expect: expectBox.value }));
+  const expectBox = h("input.tbt-la-expect", { id: expectId, type: "text", maxLength: specs.lab_guess.max_len, spellcheck: false, autocomplete: "off" });
+  expectBox.addEventListener("input", () => ctx.set({ lab_guess: expectBox.value }));
   const lensText = h("p.tbt-la-says");
   const lensTable = h("div.tbt-la-lens", { role: "table", "aria-label": "What the model would predict after each layer" });
   const updates = h("div.tbt-la-updates", { role: "table", "aria-label": "How far each half-layer moves the token's vector" });
@@ -345,7 +345,7 @@ export function mount(live, ctx) {
 
   function drawLayers(v) {
     const s = v.state;
-    if (document.activeElement !== expectBox && expectBox.value !== s.lab_expect) expectBox.value = s.lab_expect;
+    if (document.activeElement !== expectBox && expectBox.value !== s.lab_guess) expectBox.value = s.lab_guess;
     const i = v.selected;
     const tok = v.tokens[i].shown;
     const last = v.lens[v.lens.length - 1].top[0];
