@@ -206,7 +206,11 @@ def init(cfg: dict, rng: random.Random) -> dict[str, list[float]]:
 def _vecs(vectors):
     """Vectors and their half squared lengths, (vectors, halves): one side of a product."""
     vectors = list(vectors)
-    return vectors, [0.5 * _hypot(*v) ** 2 for v in vectors]
+    halves = []
+    for v in vectors:
+        h = _hypot(*v)
+        halves.append(0.5 * h * h)
+    return vectors, halves
 
 
 def _products(R, C, causal: bool = False):
@@ -492,7 +496,7 @@ class Writer:
                 v = _products(n1, W[p + "wv_heads"][h])[0]
                 keys, halves = self.keys[l][h]
                 keys.append(k)
-                halves.append(0.5 * _hypot(*k) ** 2)
+                halves.append(_vecs([k])[1][0])
                 for col, value in zip(self.values[l][h], v):
                     col.append(value)
                 s = _products(_vecs([q]), self.keys[l][h])[0]    # scores with every key so far
@@ -583,8 +587,9 @@ class Run:
             rare = len(counts) - len(keep)
             kept = set(keep)
             text = "".join(ch if ch in kept else STAND_IN for ch in text)
-            notes.append(f"The {rare:,} rarest different characters all show as {STAND_IN}, "
-                         f"so that the model tells {MAX_VOCAB} apart.")
+            notes.append(f"Your text has {len(counts):,} different characters: the model tells "
+                         f"the {MAX_VOCAB - 1} commonest apart and shows the other {rare:,} "
+                         f"as {STAND_IN}.")
         self.note = " ".join(notes) or None
         self.text = text
         self.vocab = sorted(set(text))
@@ -702,14 +707,17 @@ class Run:
         rng = random.Random(seed)
         writer = Writer(self.params, self.cfg)
         ids = [self.vocab.index(self.start)]
-        logits = writer.feed(ids[0])
-        for _ in range(int(n)):
-            ids.append(_pick(logits, temperature, rng))
-            if writer.n == self.context:
-                writer.reset()
-                for c in ids[-(self.context // 2):-1]:
-                    writer.feed(c)
-            logits = writer.feed(ids[-1])
+        try:
+            logits = writer.feed(ids[0])
+            for _ in range(int(n)):
+                ids.append(_pick(logits, temperature, rng))
+                if writer.n == self.context:
+                    writer.reset()
+                    for c in ids[-(self.context // 2):-1]:
+                        writer.feed(c)
+                logits = writer.feed(ids[-1])
+        except (OverflowError, ValueError, ZeroDivisionError):
+            pass                      # weights blown up past floating point: stop writing
         return "".join(self.vocab[i] for i in ids[1:])
 
 
