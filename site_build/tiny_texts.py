@@ -84,8 +84,10 @@ def plain_text(markdown: str) -> str:
         if re.match(r"^\[\^[^\]]+\]:", line):                   # a footnote definition: the sources
             end_paragraph()
             i += 1
+            # its lines: indented continuations, until a blank line followed by unindented text
             while i < len(lines) and (not lines[i].strip() or lines[i].startswith("    ")):
-                if not lines[i].strip() and i + 1 < len(lines) and not lines[i + 1].startswith("    "):
+                blank = not lines[i].strip()
+                if blank and i + 1 < len(lines) and not lines[i + 1].startswith("    "):
                     break
                 i += 1
             continue

@@ -38,7 +38,7 @@ import math
 import random
 from itertools import chain, repeat
 from math import dist as _dist, hypot as _hypot
-from operator import add, mul, sub, truediv
+from operator import add, mul
 
 from widgets import _data
 
@@ -199,9 +199,10 @@ def init(cfg: dict, rng: random.Random) -> dict[str, list[float]]:
 # comes from a distance, by the rule for the sides of a triangle:
 #     |a - b|^2 = |a|^2 + |b|^2 - 2 a.b,  so  a.b = |a|^2 / 2 + |b|^2 / 2 - |a - b|^2 / 2.
 # Each list's half squared length is worked out once (_vecs) and reused for all its products: a
-# matrix product is then one math.dist call per output number, about three times faster than
-# summing products under CPython 3.11. The rounding error is tiny next to the numbers' sizes
-# (about 1e-16 of |a|^2 + |b|^2), and the tests check the results against numpy.
+# matrix product is then one math.dist call per output number: about three times faster than
+# summing products under CPython 3.11, twice as fast in the page's Pyodide (Python 3.14), and as
+# fast there as math.sumprod. The rounding error is tiny next to the numbers' sizes (about 1e-16
+# of |a|^2 + |b|^2), and the tests check the results against numpy.
 
 def _vecs(vectors):
     """Vectors and their half squared lengths, (vectors, halves): one side of a product."""
@@ -293,12 +294,13 @@ def _gelu_back(dH, U, T):
 # The forward and backward passes
 
 def _views(P, cfg):
-    """Each weight matrix as rows and as columns (see _vecs), made once per step from the flat lists:
-    a forward product uses the columns, the backward product for the input uses the rows."""
+    """Each weight matrix as rows and as columns (see _vecs), made once per step from the flat
+    lists: a forward product uses the columns, the backward product for the input the rows."""
     d, F, H = cfg["d_model"], cfg["d_mlp"], cfg["heads"]
     dh = d // H
     wte = _rows(P["wte"], d)
-    W = {"wte": wte, "wpe": _rows(P["wpe"], d), "wte_rows": _vecs(wte), "wte_cols": _vecs(zip(*wte))}
+    W = {"wte": wte, "wpe": _rows(P["wpe"], d),
+         "wte_rows": _vecs(wte), "wte_cols": _vecs(zip(*wte))}
     for l in range(cfg["layers"]):
         p = f"h{l}."
         rows = {}
@@ -316,16 +318,20 @@ def _views(P, cfg):
     return W
 
 
+def _weights(scores, scale):
+    """Attention weights from one query's scores: softmax(scale * scores)."""
+    top = max(scores)
+    e = [math.exp((s - top) * scale) for s in scores]
+    z = sum(e)
+    return [w / z for w in e]
+
+
 def _attend(Q, K, Vv, scale):
     """One head on one sequence: attention weights (each row padded with zeros for the future
     positions it may not see) and outputs, one row per position."""
     T = len(Q)
-    A = []
-    for t, s in enumerate(_products(_vecs(Q), _vecs(K), causal=True)):   # position t: keys 0..t
-        top = max(s)
-        e = [math.exp((v - top) * scale) for v in s]     # softmax of scale * scores
-        z = sum(e)
-        A.append([v / z for v in e] + [0.0] * (T - t - 1))
+    A = [_weights(s, scale) + [0.0] * (T - t - 1)       # position t sees keys 0..t
+         for t, s in enumerate(_products(_vecs(Q), _vecs(K), causal=True))]
     return A, _products(_vecs(A), _vecs(zip(*Vv)))       # A @ V
 
 
@@ -335,12 +341,28 @@ def _attend_back(dO, Q, K, Vv, A, scale):
     dS = []
     for a, da in zip(A, _products(_vecs(dO), _vecs(Vv), causal=True)):   # dO @ V.T
         a = a[:len(da)]
-        m = _dot(a, da)
+        m = _dot(a, da)                                  # back through the softmax:
         dS.append([w * (g - m) * scale for w, g in zip(a, da)] + [0.0] * (T - len(a)))
     dQ = _products(_vecs(dS), _vecs(zip(*K)))                    # dS @ K
     dK = _products(_vecs(zip(*dS)), _vecs(zip(*Q)))              # dS.T @ Q
     dV = _products(_vecs(zip(*A)), _vecs(zip(*dO)))              # A.T @ dO
     return dQ, dK, dV
+
+
+def _mlp(x, P, W, p):
+    """A block's feed-forward update for the rows x, GELU(LN2(x) @ w1 + b1) @ w2 + b2, and what
+    its backward needs."""
+    n2, c2 = _ln(x, P[p + "ln2_g"], P[p + "ln2_b"])
+    U = [list(map(add, u, P[p + "b1"])) for u in _products(_vecs(n2), W[p + "w1_cols"])]
+    Hd, Tt = _gelu(U)
+    y = [list(map(add, r, P[p + "b2"])) for r in _products(_vecs(Hd), W[p + "w2_cols"])]
+    return y, (n2, c2, U, Hd, Tt)
+
+
+def _unembed(x, P, W):
+    """Logits: the final LayerNorm, then the character table again (tied), LNf(x) @ wte.T."""
+    nf, cf = _ln(x, P["lnf_g"], P["lnf_b"])
+    return _products(_vecs(nf), W["wte_rows"]), nf, cf
 
 
 def forward(P: dict, cfg: dict, seqs: list[list[int]], keep: bool = False):
@@ -377,15 +399,10 @@ def forward(P: dict, cfg: dict, seqs: list[list[int]], keep: bool = False):
                     outs[i] += o
             heads.append((Qh, Kh, Vh, weights))
         x = _addrows(x, _products(_vecs(outs), W[p + "wo_cols"]))
-        # MLP: GELU(LN2(x) @ w1 + b1) @ w2 + b2
-        n2, c2 = _ln(x, P[p + "ln2_g"], P[p + "ln2_b"])
-        U = [list(map(add, u, P[p + "b1"])) for u in _products(_vecs(n2), W[p + "w1_cols"])]
-        Hd, Tt = _gelu(U)
-        x = _addrows(x, [list(map(add, y, P[p + "b2"]))
-                         for y in _products(_vecs(Hd), W[p + "w2_cols"])])
-        blocks.append((n1, c1, heads, outs, n2, c2, U, Hd, Tt))
-    nf, cf = _ln(x, P["lnf_g"], P["lnf_b"])
-    logits = _products(_vecs(nf), W["wte_rows"])     # tied: nf @ wte.T
+        y, mlp = _mlp(x, P, W, p)
+        x = _addrows(x, y)
+        blocks.append((n1, c1, heads, outs, *mlp))
+    logits, nf, cf = _unembed(x, P, W)
     if not keep:
         return logits
     return logits, (W, seqs, spans, blocks, nf, cf)
@@ -497,21 +514,14 @@ class Writer:
                 keys, halves = self.keys[l][h]
                 keys.append(k)
                 halves.append(_vecs([k])[1][0])
-                for col, value in zip(self.values[l][h], v):
-                    col.append(value)
-                s = _products(_vecs([q]), self.keys[l][h])[0]    # scores with every key so far
-                top = max(s)
-                e = [math.exp((v - top) * scale) for v in s]
-                z = sum(e)
-                a = [v / z for v in e]
-                out += [_dot(a, col) for col in self.values[l][h]]
+                for column, value in zip(self.values[l][h], v):
+                    column.append(value)
+                a = _weights(_products(_vecs([q]), self.keys[l][h])[0], scale)   # every key so far
+                out += [_dot(a, column) for column in self.values[l][h]]
             x = _addrows(x, _products(_vecs([out]), W[p + "wo_cols"]))
-            n2 = _ln(x, P[p + "ln2_g"], P[p + "ln2_b"])[0]
-            u = [list(map(add, _products(_vecs(n2), W[p + "w1_cols"])[0], P[p + "b1"]))]
-            y = _products(_vecs(_gelu(u)[0]), W[p + "w2_cols"])[0]
-            x = [list(map(add, x[0], map(add, y, P[p + "b2"])))]
+            x = _addrows(x, _mlp(x, P, W, p)[0])
         self.n += 1
-        return _products(_vecs(_ln(x, P["lnf_g"], P["lnf_b"])[0]), W["wte_rows"])[0]
+        return _unembed(x, P, W)[0][0]
 
 
 class AdamW:
@@ -558,7 +568,7 @@ MAX_VOCAB = 80                # characters the model tells apart; rarer ones sha
 STAND_IN = "\N{REPLACEMENT CHARACTER}"
 HELDOUT_SHARE = 0.1           # the last tenth is never trained on
 HELDOUT_WINDOWS = 12          # at most this many context-long windows measure it (a fixed set)
-EXPLODED = 2.0                # diverged: the loss above twice a know-nothing guess's, ln(vocab)
+EXPLODED = 2.0                # diverged: a loss above twice ln(vocab), a know-nothing guess's
 
 
 def _normalise(text: str) -> str:
@@ -574,7 +584,8 @@ class Run:
             raise ValueError(f"no model size called {size!r}")
         text = _normalise(str(text))
         if len(text) < MIN_CHARS:
-            raise ValueError(f"Paste at least {MIN_CHARS:,} characters: this text has {len(text):,}.")
+            raise ValueError(f"Paste at least {MIN_CHARS:,} characters: "
+                             f"this text has {len(text):,}.")
         notes = []
         if len(text) > MAX_CHARS:
             text = text[:MAX_CHARS]
@@ -610,6 +621,7 @@ class Run:
         self.heldout: list[tuple[int, float]] = []          # every held-out measurement made
         self.diverged: str | None = None
         self._limit = EXPLODED * max(math.log(len(self.vocab)), 1.0)
+        self._bigram: float | None = None
 
     # -- training ----------------------------------------------------------------------------
     def _window(self) -> int:
@@ -619,7 +631,6 @@ class Run:
 
     def train(self, steps: int) -> None:
         """Train `steps` more steps (one AdamW update on `batch` random windows each)."""
-        C = self.context
         collecting = gc.isenabled()
         gc.disable()              # a step makes many short-lived lists and no cycles
         try:
@@ -680,11 +691,15 @@ class Run:
         self.heldout.append((self.step, loss))
         return loss
 
-    @functools.cache
     def bigram_loss(self) -> float:
         """What counting pairs achieves: each character predicted from the one before it alone,
         with add-one smoothed pair counts from the training part, measured on the same held-out
         windows. The flat line the model has to beat."""
+        if self._bigram is None:
+            self._bigram = self._count_pairs()
+        return self._bigram
+
+    def _count_pairs(self) -> float:
         V = len(self.vocab)
         pairs = [[1] * V for _ in range(V)]
         ids = self.ids[:self.split + 1]       # pairs whose second character is in the training part

@@ -70,7 +70,8 @@ def main() -> None:
         print(f"{size}{mark}: {cfg}, {run.params_count:,} parameters\n"
               f"  one step: {spread(times, digits=1)}   [target: well under 25 ms]\n"
               f"  {per_second:.0f} steps/s, {per_second * run.chars_per_step:,.0f} characters/s; "
-              f"a held-out measurement about {held:.0f} ms, writing 200 characters {writing:.0f} ms\n"
+              f"a held-out measurement about {held:.0f} ms, "
+              f"writing 200 characters {writing:.0f} ms\n"
               f"  below the bigram line after {beaten}   [target for the default: within 20 s]")
     print(f"finished; {load()}")
 

@@ -43,7 +43,8 @@ def test_parameter_names_and_shapes_are_the_lab_models():
     assert T.param_shapes(CFG) == M.param_shapes(CFG)
     P = T.init(CFG, random.Random(0))
     assert list(P) == list(M.param_shapes(CFG))
-    assert {k: len(v) for k, v in P.items()} == {k: math.prod(s) for k, s in M.param_shapes(CFG).items()}
+    assert {k: len(v) for k, v in P.items()} == {k: math.prod(s)
+                                                 for k, s in M.param_shapes(CFG).items()}
     # GPT-2 style: gains 1, biases 0, matrices small, the residual outputs smaller still
     assert set(P["h0.ln1_g"]) == {1.0} and set(P["h1.b2"]) == {0.0}
     assert 0.015 < np.std(P["wte"]) < 0.025
@@ -164,7 +165,8 @@ def test_held_out_part_is_never_trained_on_and_the_losses_measure_it():
     pairs = collections.Counter(zip(text[:split], text[1:split + 1]))
     firsts = collections.Counter(a for a, _ in zip(text[:split], text[1:split + 1]))
     V = len(set(text))
-    want = [-math.log((pairs[a, b] + 1) / (firsts[a] + V)) for a, b in zip(text[split:], text[split + 1:])]
+    want = [-math.log((pairs[a, b] + 1) / (firsts[a] + V))
+            for a, b in zip(text[split:], text[split + 1:])]
     assert run.bigram_loss() == pytest.approx(sum(want) / len(want), abs=1e-12)
 
 
@@ -243,7 +245,8 @@ def test_too_short_a_text_says_the_minimum(text):
     with pytest.raises(ValueError) as err:
         T.Run(text)
     assert f"{T.MIN_CHARS:,}" in str(err.value) and f"has {len(text)}." in str(err.value)
-    assert str(err.value) == f"Paste at least {T.MIN_CHARS:,} characters: this text has {len(text)}."
+    assert str(err.value) == (f"Paste at least {T.MIN_CHARS:,} characters: "
+                              f"this text has {len(text)}.")
 
 
 def test_a_huge_text_is_cut_with_a_note():
@@ -258,8 +261,8 @@ def test_a_huge_text_is_cut_with_a_note():
 
 def test_odd_characters_train_and_write():
     rng = random.Random(9)
-    pieces = ["\x00", "\x07", "\t", "\r\n", "\u200d", "😀", "🏳️‍🌈", "中文", "Жж", "שלום", "é", "e\u0301",
-              "\ufffd", " ", "abc", "\n"]
+    pieces = ["\x00", "\x07", "\t", "\r\n", "\u200d", "😀", "🏳️‍🌈", "中文", "Жж", "שלום", "é",
+              "e\u0301", "\ufffd", " ", "abc", "\n"]
     text = "".join(pieces[int(rng.random() * len(pieces))] for _ in range(900))
     run = T.Run(text, size="tiny")
     assert "\r" not in run.vocab and "\x00" in run.vocab and "😀" in run.vocab
