@@ -2,8 +2,9 @@
 
 Widgets declare which files they read (`FILES`, or `files(state)`; see widgets/_data.py), and the
 worker fetches just those. This map says where each comes from: a copy of the lab's committed
-files, a measurement of the lab model (cached in build/lab-report.json), or a tokenizer's ranks
-converted from the npm package. `tests/test_site.py` checks that the map holds every file a widget
+files, a measurement of the lab model (cached in build/lab-report.json), a tokenizer's ranks
+converted from the npm package, or a built-in text of the tiny trainable model
+(site_build/tiny_texts.py). `tests/test_site.py` checks that the map holds every file a widget
 can declare, and nothing else.
 """
 from __future__ import annotations
@@ -12,10 +13,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from widgets import _data
+from widgets import _data, _tiny
 from widgets import tokenizer as tk
 
-from . import tokenizer_data
+from . import tiny_texts, tokenizer_data
 from .lab import build as lab_build
 from .paths import DATA
 from .write import write_bytes
@@ -35,6 +36,8 @@ def sources() -> dict[str, Callable[[], bytes]]:
     out["lab/embedding.json"] = lambda: _json(lab_build.report()["embedding"])
     for encoding in tk.ENCODINGS:
         out[tk.data_file(encoding)] = lambda encoding=encoding: tokenizer_data.encode_file(encoding)
+    out[_tiny.FILES["stories"]] = lambda: tiny_texts.stories().encode("utf-8")
+    out[_tiny.FILES["tokens-chapter"]] = lambda: tiny_texts.tokens_chapter().encode("utf-8")
     return out
 
 
