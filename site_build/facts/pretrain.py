@@ -19,8 +19,29 @@ def _size(x: float) -> str:
     return f"{x / 1e12:.1f}T" if x >= 1e12 else f"{x / 1e9:.0f}B"
 
 
+def _tiny() -> dict[str, str]:
+    """Train one yourself: the default model's size, the smallest learning rate on the dial that
+    blows the loss up within 20 steps, and the step where the recorded run (the widget's static
+    figure) first beats counting pairs on the held-out names."""
+    from site_build.widget_figures import train_tiny as figure
+    from widgets import _tiny, train_tiny
+
+    names = _tiny.corpus(_tiny.corpora()[0])
+    out = {"pretrain.tiny.params": f"{_tiny.Run(names).params_count:,}"}
+    for rate in train_tiny.RATES:
+        run = _tiny.Run(names, lr=float(rate))
+        run.train(20)
+        if run.diverged:
+            out["pretrain.tiny.explodes"] = rate
+            break
+    _, last = figure.recorded()
+    beat = next(s for s, v in last["heldout"] if v < last["bigram_loss"])
+    out["pretrain.tiny.beats_at"] = f"{beat:,}"
+    return out
+
+
 def facts() -> dict[str, str]:
-    out = {}
+    out = _tiny()
     # The next-token game: the easy prompt and a hard one.
     for key, k in (("easy", 0), ("hard", 2)):
         z = game.logits_after(k, 0)

@@ -338,6 +338,12 @@
           if (busy) dirty = true;
           else refresh();
         },
+        // Long work in slices (train-tiny): the view model for the current state plus `extra`
+        // keys that start with "_" (never part of the state or the address), without rendering.
+        // Each call is one message to the worker, so other widgets' calls run in between.
+        call(extra) {
+          return request({ ...state, ...extra });
+        },
       };
       instance = view.mount(live, ctx);
       live.prepend(notice);
