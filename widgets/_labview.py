@@ -8,6 +8,8 @@ only, like every widget module.
 from __future__ import annotations
 
 import math
+import sys
+import time
 
 from widgets import _bpe, _lm
 from widgets._sampling import sample, softmax, top_k_filter, top_p_filter
@@ -120,6 +122,31 @@ class Writer:
             self.hidden.append(hidden)
             self.fed = list(self.cache["ids"])
         return self.out[:n], self.probs[:n], self.stopped and len(self.out) <= n
+
+
+# Long replies in the page: a view call writes for at most this long, then says "partial" and the
+# page asks again (ctx.call with `_ms`), so the worker answers other widgets in between and the
+# reader sees the reply grow. Under CPython (tests, build) a reply is written whole.
+IN_PAGE = sys.platform == "emscripten"
+SLICE_MS = 60
+
+
+def write_for(loop: Writer, n: int, ms=None):
+    """(ids, probs, stopped, partial): the reply written towards n tokens for at most `ms`
+    milliseconds (at least one token; the page's default when ms is None, no limit outside the
+    page). Partial means more tokens are still to come."""
+    if ms is None and not IN_PAGE:
+        return (*loop.write(n), False)
+    budget = (SLICE_MS if not isinstance(ms, (int, float)) else min(200, max(5, ms))) / 1000
+    start = time.perf_counter()
+    done = len(loop.out)
+    while done < n and not loop.stopped:
+        loop.write(done + 1)
+        done = len(loop.out)
+        if time.perf_counter() - start >= budget:
+            break
+    ids, probs, stopped = loop.write(min(n, done))
+    return ids, probs, stopped, len(ids) < n and not loop.stopped
 
 
 # Replies being written in this process, keyed by everything that decides them.

@@ -51,12 +51,15 @@ def candidates(m, logits, temperature, top_k, top_p, shown=SHOWN) -> dict:
 
 
 def view(state) -> dict:
-    state = clean(PARAMS, state)
+    raw = state if isinstance(state, dict) else {}
+    state = clean(PARAMS, raw)
     m = lab.model()
     ids, total = lab.encode_clipped(m, state["lab_prompt"])
     t, k, p = state["lab_temp"], state["lab_top_k"], state["lab_top_p"]
     loop = lab.writer(m, ids, t, k, p, state["lab_seed"])
-    gen, gen_probs, stopped = loop.write(state["lab_n"])
+    # In the page a long reply is written in slices (see _labview.write_for): the view says how
+    # far it got ("partial"), and the page asks again (ctx.call) until the reply is whole.
+    gen, gen_probs, stopped, partial = lab.write_for(loop, state["lab_n"], raw.get("_ms"))
     dist = candidates(m, loop.logits(len(gen)), t, k, p)
     return {
         "state": state,
@@ -67,6 +70,7 @@ def view(state) -> dict:
         "reply": [dict(piece, p=q) for piece, q in zip(lab.pieces(m, gen), gen_probs)],
         "reply_text": m.decode(gen),
         "stopped": stopped,
+        "partial": partial,
         "greedy": t == 0,
         **dist,
     }

@@ -138,3 +138,18 @@ def test_the_default_prompt_is_a_held_out_phrasing_of_a_world_fact():
     """The chapter says the model never read the default prompt followed by its answer."""
     from site_build.lab import world
     assert w.PARAMS["lab_prompt"].default in dict(world.FACTS)
+
+
+def test_a_long_reply_comes_in_slices_that_add_up_to_the_whole():
+    state = {"lab_prompt": "Once upon a time,", "lab_n": 60, "lab_seed": 5}
+    whole = w.view(state)
+    assert not whole["partial"]
+    lab._WRITERS.clear()                       # start the same reply again, slice by slice
+    first = w.view(dict(state, _ms=5))
+    assert first["partial"] and 1 <= len(first["reply"]) < 60
+    seen = [len(first["reply"])]
+    v = first
+    while v["partial"]:
+        v = w.view(dict(state, _ms=5))
+        seen.append(len(v["reply"]))
+    assert seen == sorted(seen) and v["reply"] == whole["reply"] and v["rows"] == whole["rows"]

@@ -50,43 +50,68 @@ export function mount(live, ctx) {
   );
   let chart = null;
   let labels = "";
+  let writing = 0;                  // bumped when a new view arrives: an older loop stops
 
-  return {
-    render(view) {
-      const s = view.state;
-      if (document.activeElement !== box && box.value !== s.lab_prompt) box.value = s.lab_prompt;
-      temperature.set(s.lab_temp);
-      topK.set(s.lab_top_k);
-      topP.set(s.lab_top_p);
-      count.textContent = `${view.n_prompt_tokens} prompt token${view.n_prompt_tokens === 1 ? "" : "s"} · the model reads up to ${view.context}`;
-      clip.textContent = view.clip_note;
-      clip.hidden = !view.clip_note;
-      chips.replaceChildren(...view.prompt_tokens.map((t, i) =>
-        h(`span.tbt-lab-chip.tbt-lab-c${i % 5}`, { title: `token ${t.id}` }, t.shown)));
-      if (!view.prompt_tokens.length) chips.append(h("span.tbt-lab-empty", {}, "(empty: the model starts a new text)"));
-      reply.replaceChildren(h("span.tbt-lab-prompt-text", {}, s.lab_prompt),
-        ...view.reply.map((t, i) => h("span.tbt-lab-gen", {
-          title: `drawn with probability ${pct(t.p)}`,
-          class: i === view.reply.length - 1 ? "tbt-lab-gen is-last" : "tbt-lab-gen",
-        }, t.text)));
-      const key = view.rows.map((r) => r.shown).join("\u0000");
-      if (key !== labels) {
-        labels = key;
-        chart = bars(view.rows.map((r) => r.shown), { format: pct, caption: "next-token probabilities after the dials" });
-        chartBox.replaceChildren(chart.el);
+  // A long reply arrives in slices (view.partial): ask for the rest, a slice at a time, while
+  // the state stays the same; each slice is its own message, so other widgets answer between.
+  async function carryOn(mine, key) {
+    try {
+      while (mine === writing) {
+        const v = await ctx.call({ _ms: 60 });
+        if (mine !== writing || JSON.stringify(ctx.state) !== key) return;
+        show(v);
+        if (!v.partial) return;
       }
-      chart.update(view.rows.map((r) => r.q), { dim: view.rows.map((r) => r.q === 0) });
-      rest.textContent = `The other ${view.rest_count.toLocaleString("en")} tokens in its vocabulary of ${view.vocab.toLocaleString("en")}: ${pct(view.rest_q)} together (${pct(view.rest_p)} before the dials). ${view.kept.toLocaleString("en")} tokens can be drawn.`;
-      const parts = [];
-      if (view.greedy) parts.push("Temperature 0 is greedy: the top token always wins.");
-      if (view.reply.length) {
-        const last = view.reply[view.reply.length - 1];
-        parts.push(`Wrote ${view.reply.length} token${view.reply.length === 1 ? "" : "s"} with seed ${s.lab_seed}; the last, “${last.shown}”, had probability ${pct(last.p)}.`);
-      } else parts.push(`Seed ${s.lab_seed}. Press “Sample one token” to let the model write.`);
-      if (view.stopped) parts.push("The model chose to end its text here.");
-      note.textContent = parts.join(" ");
-      one.disabled = ten.disabled = view.stopped || s.lab_n >= max;
-      clear.disabled = s.lab_n === 0;
+    } catch (err) {
+      note.textContent = "The model stopped writing (something went wrong). Press a button to try again.";
+    }
+  }
+
+  const self = {
+    render(view) {
+      const mine = ++writing;
+      show(view);
+      if (view.partial) carryOn(mine, JSON.stringify(ctx.state));
     },
   };
+
+  function show(view) {
+    const s = view.state;
+    if (document.activeElement !== box && box.value !== s.lab_prompt) box.value = s.lab_prompt;
+    temperature.set(s.lab_temp);
+    topK.set(s.lab_top_k);
+    topP.set(s.lab_top_p);
+    count.textContent = `${view.n_prompt_tokens} prompt token${view.n_prompt_tokens === 1 ? "" : "s"} · the model reads up to ${view.context}`;
+    clip.textContent = view.clip_note;
+    clip.hidden = !view.clip_note;
+    chips.replaceChildren(...view.prompt_tokens.map((t, i) =>
+      h(`span.tbt-lab-chip.tbt-lab-c${i % 5}`, { title: `token ${t.id}` }, t.shown)));
+    if (!view.prompt_tokens.length) chips.append(h("span.tbt-lab-empty", {}, "(empty: the model starts a new text)"));
+    reply.replaceChildren(h("span.tbt-lab-prompt-text", {}, s.lab_prompt),
+      ...view.reply.map((t, i) => h("span.tbt-lab-gen", {
+        title: `drawn with probability ${pct(t.p)}`,
+        class: i === view.reply.length - 1 ? "tbt-lab-gen is-last" : "tbt-lab-gen",
+      }, t.text)));
+    const key = view.rows.map((r) => r.shown).join("\u0000");
+    if (key !== labels) {
+      labels = key;
+      chart = bars(view.rows.map((r) => r.shown), { format: pct, caption: "next-token probabilities after the dials" });
+      chartBox.replaceChildren(chart.el);
+    }
+    chart.update(view.rows.map((r) => r.q), { dim: view.rows.map((r) => r.q === 0) });
+    rest.textContent = `The other ${view.rest_count.toLocaleString("en")} tokens in its vocabulary of ${view.vocab.toLocaleString("en")}: ${pct(view.rest_q)} together (${pct(view.rest_p)} before the dials). ${view.kept.toLocaleString("en")} tokens can be drawn.`;
+    const parts = [];
+    if (view.greedy) parts.push("Temperature 0 is greedy: the top token always wins.");
+    if (view.reply.length) {
+      const last = view.reply[view.reply.length - 1];
+      parts.push(`Wrote ${view.reply.length} token${view.reply.length === 1 ? "" : "s"} with seed ${s.lab_seed}; the last, “${last.shown}”, had probability ${pct(last.p)}.`);
+    } else parts.push(`Seed ${s.lab_seed}. Press “Sample one token” to let the model write.`);
+    if (view.stopped) parts.push("The model chose to end its text here.");
+    if (view.partial) parts.unshift(`Writing… ${view.reply.length} of ${s.lab_n} tokens so far.`);
+    note.textContent = parts.join(" ");
+    ctx.root.dataset.writing = view.partial ? "yes" : "no";
+    one.disabled = ten.disabled = view.stopped || s.lab_n >= max;
+    clear.disabled = s.lab_n === 0;
+  }
+  return self;
 }
