@@ -27,6 +27,16 @@ from site_build.serve import server  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 WIDTHS = {1280: 900, 375: 740}                 # viewport width: height
+# More states worth looking at, beyond a widget's default: (widget, query, label, a condition to
+# wait for in the page before the picture, or None).
+EXTRAS = [
+    ("lab-attention", "?lab_look=arithmetic&lab_tok=6", "inside one head", None),
+    ("lab-attention", "?lab_look=layers&lab_attn_text=The+capital+of+Norland+is&lab_guess=Velmar",
+     "layer by layer", None),
+    ("train-tiny", "?tiny_steps=150", "mid-run, 150 steps",
+     "() => { const r = document.querySelector('[data-widget=\"train-tiny\"]'); return r.dataset.step === '150'"
+     " && !r.querySelector('.tbt-tt-buttons button[aria-pressed=\"true\"]'); }"),
+]
 SCHEMES = ("light", "dark")
 
 
@@ -76,6 +86,24 @@ def shoot(browser, base: str, site: Path, out: Path, only: set[str]) -> list[dic
                     root.screenshot(path=str(out / file))
                     shots.append({"row": f"widget-{name}", "label": f"{name} ({title})", "width": width,
                                   "scheme": scheme, "file": file,
+                                  "state": root.get_attribute("data-state")})
+                for k, (name, query, label, until) in enumerate(EXTRAS):
+                    if name not in wanted:
+                        continue
+                    page.goto(base + path + query)
+                    page.wait_for_load_state("load")
+                    page.add_style_tag(content=".md-header, .md-tabs { visibility: hidden !important; }")
+                    root = page.locator(f'[data-widget="{name}"]')
+                    root.scroll_into_view_if_needed()
+                    page.wait_for_selector(f'[data-widget="{name}"]:is([data-state="ready"], [data-state="error"])',
+                                           state="attached", timeout=90_000)
+                    if until:
+                        page.wait_for_function(until, timeout=120_000)
+                    page.wait_for_timeout(300)
+                    file = f"widget-{name}-{k}-{tag}.png"
+                    root.screenshot(path=str(out / file))
+                    shots.append({"row": f"widget-{name}-{k}", "label": f"{name}: {label} ({title})",
+                                  "width": width, "scheme": scheme, "file": file,
                                   "state": root.get_attribute("data-state")})
                 ctx.close()
     return shots

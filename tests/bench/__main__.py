@@ -22,6 +22,7 @@ machine a single run says little.
     answered an input (typed text for the tokenizer, a slider move for the temperature dial);
   - the tokenizer: a 1,000-character encode round trip; the longest main-thread task while
     4,500 pasted characters are drawn as chips; rank file sizes;
+  - looking inside the lab model and training the tiny one (tests/bench/live.py);
   - the lab model (tests/bench/lab.py): a fresh prompt through the attention view, one more typed
     word, each generated token, the weight file's size over the wire;
   - Lighthouse 12.2 (npm, pinned by tests/bench/lighthouse/package-lock.json): performance,
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 from site_build.local import build_for_port, free_port  # noqa: E402
 from site_build.serve import server  # noqa: E402
 from tests.bench import lab as bench_lab  # noqa: E402
+from tests.bench import live as bench_live  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # Injected before any page script: records long tasks and the moment each widget becomes ready.
@@ -472,6 +474,7 @@ def main() -> None:
                                state="attached", timeout=60_000)
         from widgets import _lm
         bench_lab.report(page, out, lambda t: len(_lm.load("base").encode(t)))
+        bench_live.report(page, base, lambda t: len(_lm.load("base").encode(t)))
         ctx.close()
         browser.close()
     print(f"machine: {load()}")

@@ -22,7 +22,8 @@
 //                                   view model: widgets._runtime.call(widget, state). A file that does
 //                                   not arrive: ok false, kind "download" (Python is unharmed; the
 //                                   page offers a retry). A Python error: ok false, its message.
-//   {type: "info"}                  for the bench and the tests: {start: "normal" | "snapshot",
+//   {type: "info"}                  for the bench and the tests: {start: "normal" | "snapshot", heap
+//                                   (the wasm memory's size in bytes: it only grows),
 //                                   marks (the start-up timeline), draw (a number from `random`)}.
 // Python runs one call at a time; messages that arrive meanwhile wait their turn.
 //
@@ -213,7 +214,8 @@ self.onmessage = async ({ data: msg }) => {
     }
     if (msg.type === "info") {                           // for the benchmark and the tests
       const draw = py.runPython("import random\nrandom.getrandbits(48)");
-      self.postMessage({ id: msg.id, ok: true, json: JSON.stringify({ start: how, marks, draw }) });
+      const heap = py._module && py._module.HEAP8 ? py._module.HEAP8.byteLength : null;   // wasm memory
+      self.postMessage({ id: msg.id, ok: true, json: JSON.stringify({ start: how, marks, draw, heap }) });
       return;
     }
     const state = JSON.stringify(msg.state);
