@@ -13,6 +13,7 @@ different token each time" when each token's single largest share averages at le
 """
 from __future__ import annotations
 
+import heapq
 import math
 
 from widgets import _labview as lab
@@ -108,9 +109,9 @@ def lens(m, trace, i: int, expect, top: int = 5) -> list[dict]:
     out = []
     for k, stage in enumerate(trace["stages"]):
         probs = m.stage_probs(stage[i])
-        order = sorted(range(len(probs)), key=lambda j: (-probs[j], j))
+        order = heapq.nsmallest(top, range(len(probs)), key=lambda j: (-probs[j], j))
         entry = {"name": "the embeddings" if k == 0 else f"layer {k}",
-                 "top": [dict(lab.pieces(m, [j])[0], p=round(probs[j], 5)) for j in order[:top]]}
+                 "top": [dict(lab.pieces(m, [j])[0], p=round(probs[j], 5)) for j in order]}
         if expect is not None:
             p = probs[expect["id"]]
             entry["expect"] = {"p": round(p, 5), "rank": 1 + sum(q > p for q in probs)}
@@ -126,6 +127,23 @@ def arithmetic(m, trace, layer: int, head: int, i: int) -> dict:
             "scores": _r(s["scores"]), "weights": _r(s["weights"], 5),
             "values": [_r(v) for v in s["values"]], "output": _r(s["output"]),
             "size": m.dh}
+
+
+_TEXT: dict = {}
+
+
+def _per_text(trace, layers: int, heads: int):
+    """Every head's map (rounded for the page) and its measured habit: the same for every head,
+    token and part chosen, so kept for the last text read."""
+    if _TEXT.get("trace") is not trace:
+        att = trace["weights"]
+        _TEXT.clear()
+        _TEXT.update(trace=trace,
+                     # Row i holds positions 0..i only: the later ones are masked (exactly zero).
+                     maps=[[[_r(row, 5) for row in att[a][b]] for b in range(heads)] for a in range(layers)],
+                     summaries=[[dict(summarise(att[a][b]), layer=a + 1, head=b + 1) for b in range(heads)]
+                                for a in range(layers)])
+    return _TEXT["maps"], _TEXT["summaries"]
 
 
 def view(state) -> dict:
@@ -151,16 +169,17 @@ def view(state) -> dict:
     }
     if not n:
         return out
-    att = trace["weights"]
-    expect = _expected(m, state["lab_guess"])
+    maps_, summaries = _per_text(trace, layers, heads)
+    look = state["lab_look"]
+    expect = _expected(m, state["lab_guess"]) if look == "layers" else None
     stream = [math.sqrt(sum(v * v for v in stage[tok])) for stage in trace["stages"]]
     out.update({
-        # Row i holds positions 0..i only: the later ones are masked (exactly zero).
-        "maps": [[[_r(row, 5) for row in att[a][b]] for b in range(heads)] for a in range(layers)],
-        "summaries": [[dict(summarise(att[a][b]), layer=a + 1, head=b + 1) for b in range(heads)]
-                      for a in range(layers)],
-        "arithmetic": arithmetic(m, trace, layer - 1, head - 1, tok),
-        "lens": lens(m, trace, tok, expect),
+        "maps": maps_,
+        "summaries": summaries,
+        # Only the part in view is computed: the arithmetic and the lens cost nothing until the
+        # reader opens them (the lens reads the whole vocabulary at every stage).
+        "arithmetic": arithmetic(m, trace, layer - 1, head - 1, tok) if look == "arithmetic" else None,
+        "lens": lens(m, trace, tok, expect) if look == "layers" else [],
         "expect": expect,
         # How far each half-block moves the chosen token's vector, and the vector's own length
         # after the embeddings and after each layer (for scale).

@@ -133,7 +133,8 @@ def facts() -> dict[str, str]:
     # The answer forming, layer by layer (the logit lens at the fact prompt's last token): the
     # first stage where the right answer is the top candidate, its chance there and at the end,
     # and what the embeddings alone predict.
-    lens = lab_attention.view({"lab_attn_text": PROMPTS["fact"], "lab_guess": answer})["lens"]
+    lens = lab_attention.view({"lab_attn_text": PROMPTS["fact"], "lab_guess": answer,
+                                "lab_look": "layers"})["lens"]
     first = next(k for k, st in enumerate(lens) if st["expect"]["rank"] == 1)
     out["lab.view.lens.first_layer"] = str(first)
     out["lab.view.lens.first_p"] = _pct(lens[first]["expect"]["p"])

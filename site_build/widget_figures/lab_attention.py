@@ -23,6 +23,8 @@ def figure() -> str:
     from matplotlib.gridspec import GridSpec
 
     v = w.view({})
+    v["arithmetic"] = w.view({"lab_look": "arithmetic"})["arithmetic"]
+    v["lens"] = w.view({"lab_look": "layers"})["lens"]
     layers, heads = v["layers"], v["heads"]
     n = len(v["tokens"])
     blues = mcolors.LinearSegmentedColormap.from_list("attn", ["#ffffff00", PALETTE["blue"]])

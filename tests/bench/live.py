@@ -62,8 +62,8 @@ def inside(page, base: str, tokens_of) -> None:
         head.append(page.evaluate(CALL, ["lab-attention", {"lab_attn_text": t, "lab_layer": 3, "lab_head": 2}]))
         token.append(page.evaluate(CALL, ["lab-attention", {"lab_attn_text": t, "lab_layer": 3, "lab_head": 2,
                                                             "lab_tok": 5, "lab_look": "layers"}]))
-    for t in texts[:6]:                 # as the reader sees it: typed, until the tokens are drawn
-        text = t.replace("Dunmore", "Kelby")
+    for k, t in enumerate(texts[:6]):   # as the reader sees it: typed, until the tokens are drawn
+        text = t.replace("Dunmore", "Kelby") + " " + NAMES[k + 6]
         drawn.append(page.evaluate("""async (text) => {
             const root = document.querySelector('[data-widget="lab-attention"]');
             const box = root.querySelector('textarea');
@@ -71,7 +71,7 @@ def inside(page, base: str, tokens_of) -> None:
             box.value = text; box.dispatchEvent(new Event('input', {bubbles: true}));
             await new Promise((done) => { const check = () => {
                 const last = [...root.querySelectorAll('.tbt-lab-tok-text')].map((e) => e.textContent).join('');
-                if (last.includes('Kelby')) requestAnimationFrame(() => done()); else setTimeout(check, 2); }; check(); });
+                if (last.endsWith(text.split(' ').at(-1))) requestAnimationFrame(() => done()); else setTimeout(check, 2); }; check(); });
             return performance.now() - t0; }""", text))
     for part in ("arithmetic", "layers", "heads"):
         page.locator(f'[data-widget="lab-attention"] [role="tab"]').nth(

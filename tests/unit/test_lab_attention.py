@@ -119,7 +119,7 @@ def test_odd_text_does_not_throw(text):
 
 def test_every_map_and_the_chosen_heads_arithmetic_show_the_same_weights():
     m = lab.model()
-    v = w.view({"lab_layer": 3, "lab_head": 2, "lab_tok": 6})
+    v = w.view({"lab_layer": 3, "lab_head": 2, "lab_tok": 6, "lab_look": "arithmetic"})
     att = m.attention(v["state"]["lab_attn_text"])
     n = len(v["tokens"])
     for a in range(v["layers"]):
@@ -147,7 +147,7 @@ def test_the_lens_ends_at_the_models_real_prediction_and_tracks_the_readers_word
     assert last["expect"]["rank"] == 1 and last["top"][0]["text"] == " Velmar"
     assert v["lens"][0]["expect"]["rank"] > 1                 # the embeddings alone do not know it
     # A word the model does not expect has a rank, and the rank agrees with the probabilities.
-    odd = w.view({"lab_attn_text": text, "lab_guess": "banana"})["lens"][-1]["expect"]
+    odd = w.view({"lab_attn_text": text, "lab_guess": "banana", "lab_look": "layers"})["lens"][-1]["expect"]
     probs = sorted((p for _, p in real), reverse=True)
     assert probs[odd["rank"] - 1] == pytest.approx(odd["p"], abs=1e-5)
 
@@ -165,3 +165,10 @@ def test_an_empty_text_has_nothing_to_show():
     v = w.view({"lab_attn_text": "", "lab_look": "arithmetic"})
     assert v["tokens"] == [] and v["arithmetic"] is None and v["lens"] == [] and v["maps"] == []
     assert w.view({"lab_look": "nonsense", "lab_guess": 5})["state"]["lab_look"] == "heads"
+
+
+def test_only_the_part_in_view_is_computed():
+    heads = w.view({})
+    assert heads["maps"] and heads["arithmetic"] is None and heads["lens"] == []
+    assert w.view({"lab_look": "arithmetic"})["maps"] == heads["maps"]      # kept per text
+    assert w.view({"lab_look": "layers"})["lens"] and w.view({"lab_look": "layers"})["arithmetic"] is None

@@ -174,7 +174,9 @@ export function mount(live, ctx) {
 
   // A small map: one pixel block per (query, key), drawn on a canvas (16 drawings, no layout).
   function drawMinis(v) {
-    colour = getComputedStyle(ctx.root).getPropertyValue("--tbt-blue").trim() || "#1f77b4";
+    // Read once (reading a computed style makes the browser settle the whole page's styles:
+    // a long task on a long chapter), and again only when the colour scheme changes.
+    if (!colour) colour = getComputedStyle(ctx.root).getPropertyValue("--tbt-blue").trim() || "#1f77b4";
     const n = v.tokens.length;
     const k = Math.max(1, Math.floor(96 / Math.max(1, n)));
     v.maps.flat().forEach((rows, idx) => {
@@ -194,6 +196,7 @@ export function mount(live, ctx) {
   }
   // The scheme toggle changes the palette: redraw the small maps in the new colour.
   new MutationObserver(() => {
+    colour = "";
     if (model && part === "heads") drawMinis(model);
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
