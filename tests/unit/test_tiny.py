@@ -389,26 +389,13 @@ def test_stories_are_the_lab_worlds_documents():
     assert 30_000 < len(text.encode()) < 60_000 and len(text) < T.MAX_CHARS
 
 
-def test_the_tokens_chapter_is_plain_running_text():
+def test_the_tokens_chapter_is_its_running_prose():
+    from site_build import readability
     text = tiny_texts.tokens_chapter()
-    assert text == tiny_texts.tokens_chapter()
-    for mark in ("{", "}", "[^", "](", "--8<--", "```", "!!!", "???", "|", "**", "`", "<", "#"):
+    assert text == readability.prose(tiny_texts.CHAPTER.read_text(encoding="utf-8")) + "\n"
+    for mark in ("{", "}", "[^", "](", "--8<--", "```", "!!!", "???", "|", "**", "`", "<"):
         assert mark not in text, mark
     assert "Philip Gage" not in text                          # footnote definitions dropped
     assert "byte-pair encoding (BPE)" in text                  # bold marks gone, words kept
-    assert "Glue the most frequent pair\n" in text             # a heading, without its id
-    assert "cl100k_base" in text                               # underscores inside words kept
-    assert "For the curious: how many tokens each vocabulary holds\n" in text   # a box's title
     assert T.MIN_CHARS < len(text) < T.MAX_CHARS
 
-
-def test_markdown_to_plain_text_by_hand():
-    page = "\n".join([
-        "# Title { #title }", "", "!!! abstract \"In brief\"", "", "    - one *point*", "",
-        "A [link](../x.md) and `code`{ data-fact=\"a.b\" } here[^f].", "continued _softly_.", "",
-        "--8<-- \"widgets/x.html\"", "", "| a | b |", "| --- | --- |", "", "```python",
-        "print(1)", "```", "", "<div>raw</div>", "", "[^f]: A source.", "    More of it.", "",
-        "Last words.",
-    ])
-    assert tiny_texts.plain_text(page) == ("Title\nIn brief\none point\n"
-                                           "A link and code here. continued softly.\nLast words.\n")
