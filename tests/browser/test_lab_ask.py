@@ -59,15 +59,16 @@ def test_figure_teaches_without_javascript(new_page, base_url):
 
 
 def test_a_long_reply_shows_progress_and_other_views_answer_meanwhile(page, base_url):
-    prompt = "Once upon a time, there was a potter called Rosa. " * 3
-    page.goto(base_url + "lab/?lab_n=200&lab_seed=2&lab_prompt=" + prompt.replace(" ", "+"))
+    # 100 tokens after a short prompt: within the context (a reply past it re-reads the whole
+    # window for every token, which takes far longer on a slow machine).
+    page.goto(base_url + "lab/?lab_n=100&lab_seed=2&lab_prompt=Once+upon+a+time,")
     root = wait_ready(page, "lab-ask", slow=True)
     page.wait_for_function("() => document.querySelector('[data-widget=\"lab-ask\"]').dataset.writing === 'yes'")
     assert "Writing…" in root.locator('.tbt-note[aria-live="polite"]').inner_text()
-    took = page.evaluate("""async () => { const t = performance.now();
+    still = page.evaluate("""async () => {
         await window.__tbt.engine.call("lab-attention", {lab_attn_text: "Mira had two apples."});
-        return performance.now() - t; }""")
-    assert took < 3000, took                          # not behind the whole reply
+        return document.querySelector('[data-widget="lab-ask"]').dataset.writing; }""")
+    assert still == "yes"                             # answered between slices, not after the reply
     page.wait_for_function("() => document.querySelector('[data-widget=\"lab-ask\"]').dataset.writing === 'no'",
                            timeout=120_000)
     assert root.locator(".tbt-lab-gen").count() > 20

@@ -304,7 +304,7 @@ export function mount(live, ctx) {
     const best = ar.weights.map((w, j) => [w, j]).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0];
     arithText.textContent = `Layer ${s.lab_layer}, head ${s.lab_head}, at token ${i + 1} “${tok}”. Its query is ${ar.size} numbers. ` +
       `Each token it may look at (itself and the ${i} before it) offers a key of ${ar.size} numbers. ` +
-      `Query times key gives a score; the softmax turns the scores into weights that add up to 100%. ` +
+      `Query times key, scaled down by the square root of its length, gives a score; the softmax turns the scores into weights that add up to 100%. ` +
       `Here the largest weight, ${pct(best[0])}, goes to “${v.tokens[best[1]].shown}” (token ${best[1] + 1}).`;
     const qk = Math.max(1e-9, ...ar.query.map(Math.abs), ...ar.keys.flat().map(Math.abs));
     const vs = Math.max(1e-9, ...ar.values.flat().map(Math.abs), ...ar.output.map(Math.abs));
