@@ -3,6 +3,7 @@ from tests.conftest import static_figure, wait_ready
 
 
 ROOT = '[data-widget="lab-ask"]'
+WRITTEN = "() => document.querySelector('[data-widget=\"lab-ask\"]').dataset.writing === 'no'"
 
 
 def labels(page):
@@ -40,12 +41,14 @@ def test_a_shared_link_writes_the_same_reply(new_page, base_url):
     root.get_by_role("button", name="Write 10 tokens").click()
     page.wait_for_selector(f"{ROOT} .tbt-lab-gen")
     page.wait_for_function("() => new URLSearchParams(location.search).get('lab_n') === '10'")
+    page.wait_for_function(WRITTEN)                 # a reply may arrive in slices: the whole one
     reply = root.locator(".tbt-lab-reply").inner_text()
     assert reply.startswith(root.locator("textarea").input_value())
     assert len(reply) > len(root.locator("textarea").input_value())
     again = new_page()
     again.goto(page.url)
     other = wait_ready(again, "lab-ask", slow=True)
+    again.wait_for_function(WRITTEN)
     assert other.locator(".tbt-lab-reply").inner_text() == reply
     # A new seed writes a (usually) different reply, and the URL keeps it.
     other.get_by_role("button", name="New seed").click()
@@ -69,6 +72,5 @@ def test_a_long_reply_shows_progress_and_other_views_answer_meanwhile(page, base
         await window.__tbt.engine.call("lab-attention", {lab_attn_text: "Mira had two apples."});
         return document.querySelector('[data-widget="lab-ask"]').dataset.writing; }""")
     assert still == "yes"                             # answered between slices, not after the reply
-    page.wait_for_function("() => document.querySelector('[data-widget=\"lab-ask\"]').dataset.writing === 'no'",
-                           timeout=120_000)
+    page.wait_for_function(WRITTEN, timeout=120_000)
     assert root.locator(".tbt-lab-gen").count() > 20
