@@ -38,7 +38,7 @@ def figure() -> str:
     ax.set_ylabel("loss (lower is better)")
     ax.set_ylim(0, None)
     ax.legend(frameon=False)
-    lines = [f"step {v['sample']['step']}: " + " ".join(v["sample"]["text"].replace("↵", " ").split())[:90]
+    lines = [f"step {v['sample']['step']}: " + v["sample"]["text"].replace("\n", "")[:90]
              for v in (first, last)]
     fig.subplots_adjust(bottom=0.3)
     fig.text(0.02, 0.02, "\n".join(textwrap.fill(literal(t), 92) for t in lines), fontsize=7.5,
