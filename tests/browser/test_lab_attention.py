@@ -20,6 +20,15 @@ def pct(v):
     return "100%" if v >= 0.995 else "<1%" if 0 < v < 0.005 else f"{round(100 * v)}%"
 
 
+# The large map, read from its pixels: [cells a side, whether every row has ink on or before the
+# diagonal (the token itself and those before it), whether any ink lies after it (the future)].
+TRIANGLE = """c => { const n = Math.round(c.width / 12), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const ink = (i, j) => d[((i * 12 + 6) * c.width + j * 12 + 6) * 4 + 3] > 0;
+  let rows = true, future = false;
+  for (let i = 0; i < n; i++) { let any = false; for (let j = 0; j < n; j++) { if (j <= i) any = any || ink(i, j); else future = future || ink(i, j); } rows = rows && any; }
+  return [n, rows, future]; }"""
+
+
 def test_every_head_is_a_small_map_and_typing_redraws_them(page, base_url):
     page.goto(base_url + "lab/")
     root = wait_ready(page, "lab-attention", slow=True)
@@ -29,7 +38,8 @@ def test_every_head_is_a_small_map_and_typing_redraws_them(page, base_url):
     assert names[0].startswith("L1 H1 ") and names[15].startswith("L4 H4 ")
     assert all(re.search(r"\d+%", n) for n in names)          # the measured habit, with its share
     tokens = root.locator(".tbt-lab-tok").count()
-    assert root.locator(".tbt-lab-cell").count() == tokens * (tokens + 1) // 2   # causal triangle
+    large = root.locator("canvas.tbt-lab-attn-map")
+    assert large.evaluate(TRIANGLE) == [tokens, True, False]     # a causal triangle
     ink = "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let s = 0; for (let i = 3; i < d.length; i += 4) s += d[i]; return [c.width, s]; }"
     before = root.locator("canvas.tbt-la-mini").first.evaluate(ink)
     assert before[1] > 0                                       # the map is drawn, not blank
@@ -37,7 +47,7 @@ def test_every_head_is_a_small_map_and_typing_redraws_them(page, base_url):
     page.wait_for_function("([sel, n]) => document.querySelectorAll(sel + ' .tbt-lab-tok').length !== n",
                            arg=[ROOT, tokens])
     n = root.locator(".tbt-lab-tok").count()
-    assert root.locator(".tbt-lab-cell").count() == n * (n + 1) // 2
+    assert large.evaluate(TRIANGLE) == [n, True, False]
     after = root.locator("canvas.tbt-la-mini").first.evaluate(ink)
     assert after != before
 
@@ -86,8 +96,10 @@ def test_a_shared_link_opens_one_heads_arithmetic_with_the_maps_weights(page, ba
     chips = [root.locator(".tbt-lab-tok .tbt-lab-w").nth(j).inner_text() for j in range(6)]
     assert weights == chips
     assert root.locator(".tbt-lab-tok.is-future").count() == root.locator(".tbt-lab-tok").count() - 6
-    # Each key is a row of 16 cells; focus walks the cells and reads out each number.
-    cell = root.locator(".tbt-la-table").first.locator(".tbt-la-cell").first
+    # Each key is a row of 16 cells, every number in its name; focus walks the cells and reads out
+    # each number.
+    cell = root.locator(".tbt-la-table").first.locator(".tbt-la-vec").first
+    assert re.fullmatch(r"query of token 6 .*, 16 numbers: (−?\d+\.\d\d, ){15}−?\d+\.\d\d", cell.get_attribute("aria-label"))
     cell.focus()
     readout = root.locator(".tbt-la-readout")
     assert re.fullmatch(r"query of token 6 .*, number 1 of 16: −?\d+\.\d\d", readout.inner_text())

@@ -4,11 +4,13 @@
 // moves its vector. This file draws them in three parts (tabs): every head at once, one head's
 // arithmetic, and the answer forming layer by layer. Only the part in view is drawn. Text only,
 // never HTML.
-import { h, svg } from "../ui.js";
+import { h } from "../ui.js";
 
 const pct = (v) => (v >= 0.995 ? "100%" : v < 0.005 && v > 0 ? "<1%" : `${Math.round(100 * v)}%`);
 const num = (v) => (v < 0 ? "−" : "") + Math.abs(v).toFixed(2);
-const CELL = 12;
+const CELL = 12;           // a large map's cell, in canvas pixels
+const VEC_W = 12;          // a vector's cell, in canvas pixels (CSS sizes the canvas)
+const VEC_H = 20;
 const PARTS = [
   ["heads", "Every head"],
   ["arithmetic", "Inside one head"],
@@ -53,6 +55,23 @@ export function mount(live, ctx) {
     h("div.tbt-control.tbt-lab-field", {}, h("label", { htmlFor: boxId }, specs.lab_attn_text.label), box),
     clip, hint, sentence, note, tabs, ...Object.values(panels),
   );
+
+  // Colours are read from the stylesheet once, and again when the scheme changes: reading a
+  // computed style settles the whole page's styles (a long task on a long chapter). Pictures are
+  // canvases, not hundreds of elements: one style, layout and paint for the page, not one per cell.
+  let palette = null;
+  function colours() {
+    if (!palette) {
+      const cs = getComputedStyle(ctx.root);
+      const get = (name, fallback) => cs.getPropertyValue(name).trim() || fallback;
+      palette = {
+        blue: get("--tbt-blue", "#1f77b4"), orange: get("--tbt-orange", "#d95f02"), bar: get("--tbt-bar", "#1f77b4"),
+        mark: get("--tbt-mark", "#c2185b"), line: get("--tbt-border", "#999"), fg: get("--md-default-fg-color", "#000"),
+        bg: get("--md-default-bg-color", "#fff"),
+      };
+    }
+    return palette;
+  }
 
   let model = null;
   let shown = null;          // the token previewed (hover/focus), or null for the chosen one
@@ -121,8 +140,7 @@ export function mount(live, ctx) {
     if (part === "layers") {
       note.textContent = `Chosen: token ${i + 1} “${v.tokens[i].shown}”.`;
     } else {
-      rowMark.setAttribute("y", i * CELL);
-      rowMark.setAttribute("width", (i + 1) * CELL);
+      if (part === "heads") paintMap(v.weights, i);
       const top = row.map((w, j) => [w, j]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 3);
       const which = shown == null || shown === v.selected ? "" : " (preview)";
       note.textContent = `Layer ${v.state.lab_layer}, head ${v.state.lab_head}: token ${i + 1} “${v.tokens[i].shown}”${which} looks most at ` +
@@ -134,16 +152,11 @@ export function mount(live, ctx) {
   // -- part 1: every head at once, and the chosen one large ------------------------------------
   const grid = h("div.tbt-la-grid", { role: "group", "aria-label": "Every head: rows are layers, columns are heads. Arrow keys move; Enter opens one large" });
   const mapTitle = h("p.tbt-lab-heading");
-  const map = svg("svg", { class: "tbt-lab-attn-map", role: "img" });
-  const mapTitleEl = svg("title");
-  const cellsLayer = svg("g");
-  const rowMark = svg("rect", { class: "tbt-lab-attn-row", fill: "none", x: 0, height: CELL });
-  map.append(mapTitleEl, cellsLayer, rowMark);
+  const map = h("canvas.tbt-lab-attn-map", { role: "img" });
   panels.heads.append(
     h("p.tbt-note", {}, "Each small map is one head reading your text: a row is a token looking back, a column a token it looks at, darker is more attention. Choose a map to open it large."),
     grid, mapTitle, h("div.tbt-lab-attn-box", {}, map));
   let headButtons = [];
-  let colour = "";
   const canvases = [];
 
   function buildGrid(v) {
@@ -174,9 +187,7 @@ export function mount(live, ctx) {
 
   // A small map: one pixel block per (query, key), drawn on a canvas (16 drawings, no layout).
   function drawMinis(v) {
-    // Read once (reading a computed style makes the browser settle the whole page's styles:
-    // a long task on a long chapter), and again only when the colour scheme changes.
-    if (!colour) colour = getComputedStyle(ctx.root).getPropertyValue("--tbt-blue").trim() || "#1f77b4";
+    const colour = colours().blue;
     const n = v.tokens.length;
     const k = Math.max(1, Math.floor(96 / Math.max(1, n)));
     v.maps.flat().forEach((rows, idx) => {
@@ -194,10 +205,35 @@ export function mount(live, ctx) {
       }));
     });
   }
-  // The scheme toggle changes the palette: redraw the small maps in the new colour.
+  // The chosen head large: a cell per (query, key), darker is more attention; the row of the
+  // token in view is outlined. The masked future (upper right) stays empty.
+  function paintMap(weights, row) {
+    const p = colours();
+    const n = weights.length;
+    const size = Math.max(1, n) * CELL;
+    if (map.width !== size) map.width = map.height = size;
+    const g = map.getContext("2d");
+    if (!g) return;
+    g.clearRect(0, 0, size, size);
+    g.fillStyle = p.bar;
+    const max = Math.max(1e-9, ...weights.flat());
+    weights.forEach((r, i) => r.forEach((w, j) => {
+      if (j > i || w <= 0) return;
+      g.globalAlpha = w / max;
+      g.fillRect(j * CELL, i * CELL, CELL, CELL);
+    }));
+    g.globalAlpha = 1;
+    if (row != null && row < n) {
+      g.strokeStyle = p.mark;
+      g.lineWidth = 2;
+      g.strokeRect(1, row * CELL + 1, (row + 1) * CELL - 2, CELL - 2);
+    }
+  }
+
+  // The scheme toggle changes the palette: redraw the pictures in the new colours.
   new MutationObserver(() => {
-    colour = "";
-    if (model && part === "heads") drawMinis(model);
+    palette = null;
+    if (model && model.tokens.length) draw();
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
   function drawHeads(v) {
@@ -213,18 +249,9 @@ export function mount(live, ctx) {
     drawMinis(v);
     const sm = v.summaries[s.lab_layer - 1][s.lab_head - 1];
     mapTitle.textContent = `Layer ${s.lab_layer}, head ${s.lab_head}, large: ${sm.text}. Row: the token looking; column: the token looked at; the empty upper right is the masked future.`;
-    mapTitleEl.textContent = `Attention map of layer ${s.lab_layer}, head ${s.lab_head} over ${v.tokens.length} tokens: ${sm.text}.`;
-    map.setAttribute("aria-label", mapTitleEl.textContent);
-    const n = v.tokens.length;
-    const size = Math.max(1, n) * CELL;
-    map.setAttribute("viewBox", `0 0 ${size} ${size}`);
-    map.style.maxWidth = `${Math.max(12, Math.min(26, n * 1.2))}rem`;
-    const max = Math.max(1e-9, ...v.weights.flat());
-    const cells = [];
-    v.weights.forEach((row, i) => row.forEach((w, j) => {
-      cells.push(svg("rect", { x: j * CELL, y: i * CELL, width: CELL, height: CELL, class: "tbt-lab-cell", "fill-opacity": (w / max).toFixed(3) }));
-    }));
-    cellsLayer.replaceChildren(...cells);
+    map.setAttribute("aria-label", `Attention map of layer ${s.lab_layer}, head ${s.lab_head} over ${v.tokens.length} tokens: ${sm.text}.`);
+    map.style.maxWidth = `${Math.max(12, Math.min(26, v.tokens.length * 1.2))}rem`;
+    // paintTokens() paints the map, with the row of the token in view outlined.
   }
 
   // -- part 2: one head's arithmetic -----------------------------------------------------------
@@ -250,14 +277,58 @@ export function mount(live, ctx) {
     h("div.tbt-la-scroll", {}, valueTable),
     readout);
 
-  // A vector as a row of coloured cells: blue above zero, orange below, stronger further out.
+  // A vector as a row of coloured cells on one canvas: blue above zero, orange below, stronger
+  // further out. Its accessible name holds every number; a cursor walks the cells (arrow keys,
+  // pointer) and the readout says the number under it.
+  const vectors = [];
   function vector(values, scale, name) {
-    return h("span.tbt-la-vec", {}, values.map((x, k) => {
-      const c = h("span.tbt-la-cell", { tabindex: "-1", role: "gridcell", "data-label": `${name}, number ${k + 1} of ${values.length}: ${num(x)}` });
-      c.classList.toggle("is-neg", x < 0);
-      c.style.setProperty("--a", Math.min(1, Math.abs(x) / scale).toFixed(3));
-      return c;
-    }));
+    const c = h("canvas.tbt-la-vec", {
+      tabindex: "-1", role: "gridcell",
+      "aria-label": `${name}, ${values.length} numbers: ${values.map(num).join(", ")}`,
+    });
+    c.vec = { values, scale, name, k: 0, on: false };
+    c.style.setProperty("--n", values.length);
+    vectors.push(c);
+    paintVector(c);
+    return c;
+  }
+  function paintVector(c) {
+    const p = colours();
+    const { values, scale, k, on } = c.vec;
+    const n = values.length;
+    if (c.width !== n * VEC_W) {
+      c.width = n * VEC_W;
+      c.height = VEC_H;
+    }
+    const g = c.getContext("2d");
+    if (!g) return;
+    g.globalAlpha = 1;
+    g.fillStyle = p.bg;
+    g.fillRect(0, 0, c.width, c.height);
+    values.forEach((x, j) => {
+      g.globalAlpha = Math.min(1, Math.abs(x) / scale);
+      g.fillStyle = x < 0 ? p.orange : p.blue;
+      g.fillRect(j * VEC_W, 0, VEC_W, VEC_H);
+    });
+    g.globalAlpha = 0.5;
+    g.fillStyle = p.line;
+    for (let j = 1; j < n; j++) g.fillRect(j * VEC_W - 1, 0, 1, VEC_H);
+    g.globalAlpha = 1;
+    if (on) {
+      g.strokeStyle = p.fg;
+      g.lineWidth = 2;
+      g.strokeRect(k * VEC_W + 1, 1, VEC_W - 2, VEC_H - 2);
+    }
+  }
+  function point(c, k) {
+    c.vec.k = Math.max(0, Math.min(c.vec.values.length - 1, k));
+    c.vec.on = true;
+    paintVector(c);
+    readout.textContent = `${c.vec.name}, number ${c.vec.k + 1} of ${c.vec.values.length}: ${num(c.vec.values[c.vec.k])}`;
+  }
+  function leave(c) {
+    c.vec.on = document.activeElement === c;
+    paintVector(c);
   }
   const cell = (...children) => h("span", { role: "gridcell" }, ...children);
   // A bar with its number beside it (never on top of the colour: legible in both schemes).
@@ -265,29 +336,37 @@ export function mount(live, ctx) {
     h("span.tbt-la-bar-track", {}, h("span.tbt-la-bar-fill", { style: `width:${(100 * Math.min(1, Math.abs(v) / max)).toFixed(1)}%` })),
     h("span.tbt-la-bar-num", {}, text));
 
-  // Arrow keys walk the cells of a table; the focused or hovered cell's number is read out.
+  // Arrow keys walk the cells of a table (left and right in a vector, up and down between
+  // vectors); the pointer picks the cell under it; the number is read out.
+  const vecOf = (event) => event.target.closest && event.target.closest(".tbt-la-vec");
   for (const table of [scoreTable, valueTable]) {
     table.addEventListener("keydown", (event) => {
-      const cell = event.target.closest(".tbt-la-cell");
-      if (!cell) return;
-      const rows = [...table.querySelectorAll(".tbt-la-vec")];
-      const r = rows.findIndex((row) => row.contains(cell));
-      const c = [...rows[r].children].indexOf(cell);
-      const [dr, dc] = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] }[event.key] || [0, 0];
+      const c = vecOf(event);
+      if (!c) return;
+      const [dr, dc] = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0], Home: [0, -1e9], End: [0, 1e9] }[event.key] || [0, 0];
       if (!dr && !dc) return;
       event.preventDefault();
-      const row = rows[Math.max(0, Math.min(rows.length - 1, r + dr))];
-      const next = row.children[Math.max(0, Math.min(row.children.length - 1, c + dc))];
-      cell.setAttribute("tabindex", "-1");
+      const rows = [...table.querySelectorAll(".tbt-la-vec")];
+      const next = rows[Math.max(0, Math.min(rows.length - 1, rows.indexOf(c) + dr))];
+      const k = c.vec.k + dc;
+      if (next === c) return point(c, k);
+      next.vec.k = Math.max(0, Math.min(next.vec.values.length - 1, k));
+      c.setAttribute("tabindex", "-1");
       next.setAttribute("tabindex", "0");
       next.focus();
     });
-    const read = (event) => {
-      const cell = event.target.closest && event.target.closest(".tbt-la-cell");
-      if (cell) readout.textContent = cell.dataset.label;
+    table.addEventListener("focusin", (event) => { const c = vecOf(event); if (c) point(c, c.vec.k); });
+    table.addEventListener("focusout", (event) => { const c = vecOf(event); if (c) { c.vec.on = false; paintVector(c); } });
+    const aim = (event) => {
+      const c = vecOf(event);
+      if (!c) return;
+      const r = c.getBoundingClientRect();
+      const k = Math.floor(((event.clientX - r.left) / Math.max(1, r.width)) * c.vec.values.length);
+      if (!c.vec.on || k !== c.vec.k) point(c, k);
     };
-    table.addEventListener("focusin", read);
-    table.addEventListener("mouseover", read);
+    table.addEventListener("pointermove", aim);
+    table.addEventListener("pointerdown", aim);
+    table.addEventListener("pointerout", (event) => { const c = vecOf(event); if (c) leave(c); });
   }
 
   function drawArithmetic(v) {
@@ -310,6 +389,7 @@ export function mount(live, ctx) {
     const vs = Math.max(1e-9, ...ar.values.flat().map(Math.abs), ...ar.output.map(Math.abs));
     legend.textContent = `Colours: blue is above zero, orange below, white (or dark) near zero; the strongest colour is ±${qk.toFixed(2)} for queries and keys, ±${vs.toFixed(2)} for values.`;
     const smax = Math.max(1e-9, ...ar.scores.map(Math.abs));
+    vectors.length = 0;
     const label = (j) => h("span.tbt-la-who", { role: "rowheader" }, `${j + 1} “${v.tokens[j].shown}”`);
     const head = (...cells) => h("div.tbt-la-row.is-head", { role: "row" }, ...cells.map((c) => h("span", { role: "columnheader" }, c)));
     scoreTable.replaceChildren(
@@ -327,9 +407,9 @@ export function mount(live, ctx) {
         vector(val, vs, `value of token ${j + 1} “${v.tokens[j].shown}”`))),
       h("div.tbt-la-row.is-query", { role: "row" }, h("span.tbt-la-who", { role: "rowheader" }, "output"), cell("sum"),
         vector(ar.output, vs, `the head's output at “${tok}”`)));
-    const first = scoreTable.querySelector(".tbt-la-cell");
+    const first = scoreTable.querySelector(".tbt-la-vec");
     if (first) first.setAttribute("tabindex", "0");
-    const firstV = valueTable.querySelector(".tbt-la-cell");
+    const firstV = valueTable.querySelector(".tbt-la-vec");
     if (firstV) firstV.setAttribute("tabindex", "0");
   }
 
