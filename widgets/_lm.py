@@ -278,41 +278,51 @@ class Model:
         ([layer][head][query][key], keys up to the query only); "updates", how far each block's
         attention half and feed-forward half move each position's vector ([layer] -> {"attn":
         [...], "mlp": [...]}, Euclidean lengths). The same arithmetic as step(), a layer at a
-        time. The last trace is kept: the views ask for the same text many times."""
+        time.
+
+        The last trace is kept: the views ask for the same text many times. A position depends
+        only on the tokens up to it, so a new text re-uses the last trace up to the first token
+        that differs (typing a word re-reads one or two tokens, not the whole text); the kept
+        trace is never changed, a new one is built."""
         ids = self.clip(ids) or [self.eot]
-        if self._traced and self._traced["ids"] == ids:
-            return self._traced
+        old = self._traced
+        if old and old["ids"] == ids:
+            return old
+        same = min(_common(old["ids"], ids), len(ids) - 1) if old else 0
         d, H, dh = self.d, self.H, self.dh
         scale = 1.0 / math.sqrt(dh)
-        xs = [list(map(_add, self.wte[t], self.wpe[i])) for i, t in enumerate(ids)]
-        stages, qkvs, weights, updates = [xs], [], [], []
-        for L in self.layers:
-            qkv = [_affine(*_centre(x), *L["qkv"]) for x in xs]
+        xs = [list(map(_add, self.wte[t], self.wpe[i])) for i, t in enumerate(ids) if i >= same]
+        stages = [(old["stages"][0][:same] if same else []) + xs]
+        qkvs, weights, updates = [], [], []
+        for li, L in enumerate(self.layers):
+            qkv = (old["qkv"][li][:same] if same else []) + [_affine(*_centre(x), *L["qkv"]) for x in xs]
             outs = [[] for _ in xs]
             maps = []
             for h in range(H):
-                keys, vcols, rows = [], [[] for _ in range(dh)], []
-                for i, row in enumerate(qkv):
-                    keys.append(row[d + h * dh:d + (h + 1) * dh])
-                    for col, v in zip(vcols, row[2 * d + h * dh:2 * d + (h + 1) * dh]):
+                keys = [row[d + h * dh:d + (h + 1) * dh] for row in qkv]
+                vcols = [[row[2 * d + h * dh + c] for row in qkv[:same]] for c in range(dh)]
+                rows = old["weights"][li][h][:same] if same else []
+                for i in range(same, len(qkv)):
+                    for col, v in zip(vcols, qkv[i][2 * d + h * dh:2 * d + (h + 1) * dh]):
                         col.append(v)
-                    q = list(map(scale.__mul__, row[h * dh:(h + 1) * dh]))
+                    q = list(map(scale.__mul__, qkv[i][h * dh:(h + 1) * dh]))
                     s = list(map(_dot, _repeat(q, i + 1), keys))
                     e = list(map(math.exp, map(max(s).__rsub__, s)))
                     z = sum(e)
                     a = list(map(z.__rtruediv__, e))
                     rows.append(a)
-                    outs[i].extend(map(_dot, _repeat(a, dh), vcols))
+                    outs[i - same].extend(map(_dot, _repeat(a, dh), vcols))
                 maps.append(rows)
             attn = [list(map(_dot, _repeat(out, d), L["wo"])) for out in outs]   # out @ wo
             xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
             mlp = [_mlp(L, x, d) for x in xs]
             xs = [list(map(_add, x, u)) for x, u in zip(xs, mlp)]
-            stages.append(xs)
+            stages.append((old["stages"][li + 1][:same] if same else []) + xs)
             qkvs.append(qkv)
             weights.append(maps)
-            updates.append({"attn": [math.sqrt(_dot(u, u)) for u in attn],
-                            "mlp": [math.sqrt(_dot(u, u)) for u in mlp]})
+            kept = old["updates"][li] if same else {"attn": [], "mlp": []}
+            updates.append({"attn": kept["attn"][:same] + [math.sqrt(_dot(u, u)) for u in attn],
+                            "mlp": kept["mlp"][:same] + [math.sqrt(_dot(u, u)) for u in mlp]})
         self._traced = {"ids": ids, "stages": stages, "qkv": qkvs, "weights": weights,
                         "updates": updates}
         return self._traced

@@ -128,3 +128,24 @@ def test_a_trace_is_kept_for_one_text_and_redone_for_another(pair):
     assert np.array(other["stages"]) == pytest.approx(stages, abs=1e-4)
     again = m.trace(a)
     assert again["stages"] == first["stages"]
+
+
+def test_a_new_text_reuses_the_shared_start_and_equals_a_trace_from_scratch(pair):
+    """Typing re-reads only from the first token that differs; the result must be exactly what a
+    trace from scratch gives (extended, edited in the middle, shortened, past the context), and
+    the kept trace it started from must not change."""
+    P, cfg, m = pair
+    base = m.encode("The capital of Norland is Velmar, and the river runs")
+    edits = [base + m.encode(" to the sea"), base[:4] + m.encode(" Kelby") + base[5:],
+             base[:3], base[:3] + base[3:], list(range(5, 5 + cfg["context"] + 9))]
+    m._traced = None
+    for ids in [base] + edits:
+        before = m._traced
+        kept = None if before is None else {k: repr(v) for k, v in before.items()}
+        got = m.trace(ids)
+        m._traced = None
+        scratch = m.trace(ids)
+        m._traced = got
+        assert got == scratch
+        if kept is not None:
+            assert {k: repr(v) for k, v in before.items()} == kept
