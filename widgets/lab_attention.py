@@ -166,6 +166,9 @@ def view(state) -> dict:
         "selected": tok,
         "maps": [], "weights": [], "summaries": [], "arithmetic": None, "lens": [],
         "expect": None, "updates": None,
+        # Which matrix product read the text: the page's typed-array kernel or Python's dot
+        # products (for tests and the bench; the numbers agree either way).
+        "kernel": "typed arrays" if m.fast else "python",
     }
     if not n:
         return out

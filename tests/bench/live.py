@@ -27,7 +27,7 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 NAMES = ["Mira", "Tom", "Ada", "Ben", "Lina", "Omar", "Nell", "Sam", "Ivy", "Joe", "Rosa", "Finn"]
 TEXT = ("{} went to the park in Dunmore with a red kite. The goat ate some plums, and the cat "
-        "looked for fish by the river")
+        "looked for fish by the river at noon")           # 32 tokens, as issue 20 asks
 
 LONGTASKS = """() => { window.__long = []; new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({type: 'longtask', buffered: false}); }"""

@@ -7,6 +7,7 @@ import pytest
 
 from site_build import npm
 from tests.conftest import static_figure, wait_ready
+from widgets import lab_attention
 
 ROOT = '[data-widget="lab-attention"]'
 PARAM = "() => Object.fromEntries(new URLSearchParams(location.search))"
@@ -127,6 +128,34 @@ def test_the_answer_forms_layer_by_layer_and_the_readers_word_is_tracked(page, b
     page.wait_for_function("s => document.querySelector(s + ' [role=tabpanel]:not([hidden]) .tbt-la-says').textContent.includes('“banana”')", arg=ROOT)
     page.wait_for_function("() => new URLSearchParams(location.search).get('lab_guess') === 'banana'")
     assert not rows.last.locator(".tbt-la-mine").inner_text().endswith("rank 1")
+
+
+def numbers(view):
+    """Every number of a view, in a fixed order (the unrounded habit shares left out)."""
+    if isinstance(view, dict):
+        return [v for k in sorted(view) if k not in ("state", "summaries") for v in numbers(view[k])]
+    if isinstance(view, list):
+        return [v for item in view for v in numbers(item)]
+    return [view] if isinstance(view, (int, float)) and not isinstance(view, bool) else []
+
+
+@pytest.mark.parametrize("look", ["arithmetic", "layers"])
+def test_the_page_reads_the_text_with_its_fast_kernel_and_gets_cpythons_numbers(page, base_url, look):
+    """In the page the whole-text pass multiplies in typed arrays (the worker's kernel); every
+    number the view shows must still be CPython's (rounded for the page: at most one unit in the
+    last place apart, where a sum in another order lands on the other side of a rounding)."""
+    page.goto(base_url + "lab/#look-inside")
+    wait_ready(page, "lab-attention", slow=True)
+    state = {"lab_attn_text": "The capital of Norland is Velmar, and the goat ate some plums by the river.",
+             "lab_look": look, "lab_layer": 3, "lab_head": 2, "lab_tok": 7, "lab_guess": "Velmar"}
+    got = page.evaluate("async (s) => await window.__tbt.engine.call('lab-attention', s)", state)
+    want = lab_attention.view(state)
+    assert got["kernel"] == "typed arrays" and want["kernel"] == "python"
+    a, b = numbers(got), numbers(want)
+    assert len(a) == len(b) > 1000
+    assert max(abs(x - y) for x, y in zip(a, b)) <= 1.01e-4
+    assert [[t["text"] for t in s["top"]] for s in got["lens"]] == [[t["text"] for t in s["top"]] for s in want["lens"]]
+    assert [s["text"] for s in sum(got["summaries"], [])] == [s["text"] for s in sum(want["summaries"], [])]
 
 
 @pytest.mark.parametrize("look", ["heads", "arithmetic", "layers"])

@@ -32,6 +32,26 @@ const pyodide = import("../../generated/pyodide/pyodide.mjs");
 pyodide.catch(() => {});                                 // reported when start() awaits it
 const loadPyodide = async (config) => (await pyodide).loadPyodide(config);
 
+// A speed path Python may call (widgets/_lm.py, Model._times; looked up there on first use): rows
+// times a matrix in typed arrays. x holds `rows` rows of n numbers, w is row-major [n, m]; the
+// result holds `rows` rows of m. The same multiply-adds as Python's dot products, in a loop the
+// JavaScript engine compiles: the lab model's whole-text pass in about a fifth of the time.
+self.tbtKernel = {
+  times(x, rows, n, w, m) {
+    const y = new Float64Array(rows * m);
+    for (let t = 0; t < rows; t++) {
+      const xo = t * n;
+      const yo = t * m;
+      for (let k = 0; k < n; k++) {
+        const v = x[xo + k];
+        const wo = k * m;
+        for (let j = 0; j < m; j++) y[yo + j] += v * w[wo + j];
+      }
+    }
+    return y;
+  },
+};
+
 const root = new URL("../../", import.meta.url).href;   // the site root, from this file's address
 const SNAPSHOT = root + "generated/py/python-snapshot.gz";
 const now = () => performance.timeOrigin + performance.now();   // epoch ms: the page can compare
