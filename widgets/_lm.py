@@ -5,10 +5,10 @@ that site_build/lab/checkpoint.py writes; tests/unit/lab/test_lm.py checks that 
 Standard library only. Matrices are kept as lists of columns so that every output number is one
 dot product (math.sumprod where Python has it, 3.12+; a plain sum of products otherwise).
 
-One speed path: trace() (the look-inside view reads a whole text at once) multiplies many rows by
-a matrix in one call, and in the page that call goes to the worker's typed-array kernel
-(docs/assets/tbt/worker.js, `tbtKernel.times`: the same multiply-adds, about twenty times faster
-than dot products in Pyodide). Everywhere else, and in CPython, the dot products here run.
+One speed path: every matrix product goes through Model._times (rows times a matrix), and in the
+page that call goes to the worker's typed-array kernel (docs/assets/tbt/worker.js,
+`tbtKernel.times`: the same multiply-adds, ten to twenty times faster than dot products in
+Pyodide). In CPython, and wherever the worker has none, the dot products here run.
 
     m = load("base")
     m.encode(text) -> ids;  m.decode(ids) -> text
@@ -96,21 +96,11 @@ def _centre(x):
     return xc, 1.0 / math.sqrt(_dot(xc, xc) / len(x) + EPS)
 
 
-def _affine(xc, r, cols, shift):
-    """r * (xc . column) + shift, for every column (the loops run in C: map, not Python)."""
-    # [r * dot(xc, col) + s for col, s in zip(cols, shift)]
-    return list(map(_add, map(r.__mul__, map(_dot, _repeat(xc, len(cols)), cols)), shift))
 
 
 def _gelu(u):
     """GELU, the tanh form GPT-2 uses, on every number of u."""
     return [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]
-
-
-def _mlp(L, x, d):
-    """A block's feed-forward update to x: GELU(LN2(x) @ w1 + b1) @ w2 + b2, LayerNorm folded in."""
-    hid = _gelu(_affine(*_centre(x), *L["w1"]))
-    return list(map(_add, map(_dot, _repeat(hid, d), L["w2"]), L["b2"]))              # hid @ w2 + b2
 
 
 _KERNEL: list = []
@@ -235,7 +225,7 @@ class Model:
         scale = 1.0 / math.sqrt(dh)
         rows = []
         for li, L in enumerate(self.layers):
-            qkv = _affine(*_centre(x), *L["qkv"])      # LN1(x) @ [wq | wk | wv], LayerNorm folded in
+            qkv = self._qkv(li, [x])[0]                # LN1(x) @ [wq | wk | wv]
             keys, vals = cache["k"][li], cache["v"][li]
             out, maps = [], []
             for h in range(H):
@@ -251,10 +241,10 @@ class Model:
                 maps.append(a)
                 out.extend(map(_dot, _repeat(a, dh), vcols))          # [dot(a, col) for col in vcols]
             rows.append(maps)
-            x = list(map(_add, x, map(_dot, _repeat(out, d), L["wo"])))   # x + out @ wo
+            x = list(map(_add, x, self._times([out], L["wo"], (li, "wo"))[0]))   # x + out @ wo
             if not last and li == len(self.layers) - 1:
                 break
-            x = list(map(_add, x, _mlp(L, x, d)))      # x + the feed-forward half's update
+            x = list(map(_add, x, self._feed_forward(li, [x])[0]))   # x + the feed-forward half
         cache["n"] = pos + 1
         cache["ids"].append(token)
         cache["rows"].append(rows)
@@ -262,7 +252,7 @@ class Model:
 
     def unembed(self, hidden) -> list[float]:
         """Logits over the vocabulary from step()'s final hidden state (final LayerNorm folded in)."""
-        return _affine(*hidden, *self.unemb)
+        return self._affine([hidden], *self.unemb, "unemb")[0]
 
     def run(self, ids, attention: bool = False):
         """Feed a sequence (clipped to the context; empty means the end-of-text marker). Returns
@@ -320,6 +310,22 @@ class Model:
         flat = flat.to_py().tolist()
         return [flat[t * m:(t + 1) * m] for t in range(len(rows))]
 
+    def _affine(self, centred, cols, shift, key):
+        """A LayerNorm folded into the matrix after it (see _fold), for many positions: centred
+        holds (x - mean, 1 / std) per position; out: r * (xc @ columns) + shift."""
+        raw = self._times([xc for xc, _ in centred], cols, key)
+        return [list(map(_add, map(r.__mul__, y), shift)) for (_, r), y in zip(centred, raw)]
+
+    def _qkv(self, li, xs):
+        """Layer li's queries, keys and values for each vector of xs: LN1(x) @ [wq | wk | wv]."""
+        return self._affine([_centre(x) for x in xs], *self.layers[li]["qkv"], (li, "qkv"))
+
+    def _feed_forward(self, li, xs):
+        """Layer li's feed-forward update for each vector of xs: GELU(LN2(x) @ w1 + b1) @ w2 + b2."""
+        L = self.layers[li]
+        hid = [_gelu(u) for u in self._affine([_centre(x) for x in xs], *L["w1"], (li, "w1"))]
+        return [list(map(_add, y, L["b2"])) for y in self._times(hid, L["w2"], (li, "w2"))]
+
     @property
     def fast(self) -> bool:
         """Whether trace() multiplies with the page's typed-array kernel (else dot products)."""
@@ -350,10 +356,7 @@ class Model:
         stages = [(old["stages"][0][:same] if same else []) + xs]
         qkvs, weights, updates = [], [], []
         for li, L in enumerate(self.layers):
-            cs = [_centre(x) for x in xs]               # LN1, folded: (x - mean, 1 / std)
-            raw = self._times([c[0] for c in cs], L["qkv"][0], (li, "qkv"))
-            qkv = (old["qkv"][li][:same] if same else []) + [
-                list(map(_add, map(r.__mul__, y), L["qkv"][1])) for (_, r), y in zip(cs, raw)]
+            qkv = (old["qkv"][li][:same] if same else []) + self._qkv(li, xs)
             outs = [[] for _ in xs]
             maps = []
             for h in range(H):
@@ -373,10 +376,7 @@ class Model:
                 maps.append(rows)
             attn = self._times(outs, L["wo"], (li, "wo"))          # out @ wo
             xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
-            cs = [_centre(x) for x in xs]               # the feed-forward half, as _mlp()
-            raw = self._times([c[0] for c in cs], L["w1"][0], (li, "w1"))
-            hid = [_gelu(map(_add, map(r.__mul__, y), L["w1"][1])) for (_, r), y in zip(cs, raw)]
-            mlp = [list(map(_add, y, L["b2"])) for y in self._times(hid, L["w2"], (li, "w2"))]
+            mlp = self._feed_forward(li, xs)
             xs = [list(map(_add, x, u)) for x, u in zip(xs, mlp)]
             stages.append((old["stages"][li + 1][:same] if same else []) + xs)
             qkvs.append(qkv)

@@ -1,5 +1,6 @@
 """Ask the lab model, used as a reader would, in real Chromium against the built site."""
 from tests.conftest import static_figure, wait_ready
+from widgets import lab_ask
 
 
 ROOT = '[data-widget="lab-ask"]'
@@ -74,3 +75,21 @@ def test_a_long_reply_shows_progress_and_other_views_answer_meanwhile(page, base
     assert still == "yes"                             # answered between slices, not after the reply
     page.wait_for_function(WRITTEN, timeout=120_000)
     assert root.locator(".tbt-lab-gen").count() > 20
+
+
+def test_the_page_writes_cpythons_reply_with_its_fast_kernel(page, base_url):
+    """In the page every product with a weight matrix runs in the worker's typed-array kernel; the
+    reply must still be the one CPython writes, word for word, with the same probabilities."""
+    page.goto(base_url + "lab/")
+    wait_ready(page, "lab-ask", slow=True)
+    state = {"lab_prompt": "Once upon a time, Mira", "lab_n": 40, "lab_seed": 5, "lab_temp": 1.0}
+    got = page.evaluate("""async (s) => {
+        let v = await window.__tbt.engine.call("lab-ask", s);
+        while (v.partial) v = await window.__tbt.engine.call("lab-ask", {...s, _ms: 60});
+        return v; }""", state)
+    want = lab_ask.view(state)
+    assert want["reply_text"] and got["reply_text"] == want["reply_text"]
+    assert [r["id"] for r in got["rows"]] == [r["id"] for r in want["rows"]]
+    assert max(abs(a["p"] - b["p"]) for a, b in zip(got["rows"], want["rows"])) < 1e-9
+    kernel = page.evaluate("async () => (await window.__tbt.engine.call('lab-attention', {})).kernel")
+    assert kernel == "typed arrays"
