@@ -280,7 +280,6 @@ export function mount(live, ctx) {
   // A vector as a row of coloured cells on one canvas: blue above zero, orange below, stronger
   // further out. Its accessible name holds every number; a cursor walks the cells (arrow keys,
   // pointer) and the readout says the number under it.
-  const vectors = [];
   function vector(values, scale, name) {
     const c = h("canvas.tbt-la-vec", {
       tabindex: "-1", role: "gridcell",
@@ -288,7 +287,6 @@ export function mount(live, ctx) {
     });
     c.vec = { values, scale, name, k: 0, on: false };
     c.style.setProperty("--n", values.length);
-    vectors.push(c);
     paintVector(c);
     return c;
   }
@@ -389,7 +387,6 @@ export function mount(live, ctx) {
     const vs = Math.max(1e-9, ...ar.values.flat().map(Math.abs), ...ar.output.map(Math.abs));
     legend.textContent = `Colours: blue is above zero, orange below, white (or dark) near zero; the strongest colour is ±${qk.toFixed(2)} for queries and keys, ±${vs.toFixed(2)} for values.`;
     const smax = Math.max(1e-9, ...ar.scores.map(Math.abs));
-    vectors.length = 0;
     const label = (j) => h("span.tbt-la-who", { role: "rowheader" }, `${j + 1} “${v.tokens[j].shown}”`);
     const head = (...cells) => h("div.tbt-la-row.is-head", { role: "row" }, ...cells.map((c) => h("span", { role: "columnheader" }, c)));
     scoreTable.replaceChildren(
