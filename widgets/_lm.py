@@ -96,8 +96,6 @@ def _centre(x):
     return xc, 1.0 / math.sqrt(_dot(xc, xc) / len(x) + EPS)
 
 
-
-
 def _gelu(u):
     """GELU, the tanh form GPT-2 uses, on every number of u."""
     return [0.5 * v * (1.0 + _tanh(GELU_C * (v + 0.044715 * v * v * v))) for v in u]
@@ -211,6 +209,44 @@ class Model:
         del cache["ids"][n:], cache["rows"][n:]
         cache["n"] = min(cache["n"], n)
 
+    def _times(self, rows, cols, key):
+        """Every row times the matrix given by its columns: [[dot(row, col) for col in cols] for
+        row in rows]. In the page, one call to the worker's kernel (the matrix sent once, kept
+        under `key`); otherwise dot products."""
+        k = kernel() if rows else None
+        if k is None:
+            n = len(cols)
+            return [list(map(_dot, _repeat(x, n), cols)) for x in rows]
+        times, to_js = k
+        n, m = len(cols[0]), len(cols)
+        w = self._js.get(key)
+        if w is None:                                   # row-major [n, m], as the kernel reads it
+            w = self._js[key] = to_js(_array("d", [c[i] for i in range(n) for c in cols]))
+        flat = times.times(to_js(_array("d", [v for x in rows for v in x])), len(rows), n, w, m)
+        flat = flat.to_py().tolist()
+        return [flat[t * m:(t + 1) * m] for t in range(len(rows))]
+
+    def _affine(self, centred, cols, shift, key):
+        """A LayerNorm folded into the matrix after it (see _fold), for many positions: centred
+        holds (x - mean, 1 / std) per position; out: r * (xc @ columns) + shift."""
+        raw = self._times([xc for xc, _ in centred], cols, key)
+        return [list(map(_add, map(r.__mul__, y), shift)) for (_, r), y in zip(centred, raw)]
+
+    def _qkv(self, li, xs):
+        """Layer li's queries, keys and values for each vector of xs: LN1(x) @ [wq | wk | wv]."""
+        return self._affine([_centre(x) for x in xs], *self.layers[li]["qkv"], (li, "qkv"))
+
+    def _feed_forward(self, li, xs):
+        """Layer li's feed-forward update for each vector of xs: GELU(LN2(x) @ w1 + b1) @ w2 + b2."""
+        L = self.layers[li]
+        hid = [_gelu(u) for u in self._affine([_centre(x) for x in xs], *L["w1"], (li, "w1"))]
+        return [list(map(_add, y, L["b2"])) for y in self._times(hid, L["w2"], (li, "w2"))]
+
+    @property
+    def fast(self) -> bool:
+        """Whether the matrix products run in the page's typed-array kernel (else dot products)."""
+        return kernel() is not None
+
     def step(self, token: int, cache, last: bool = True):
         """Feed one token at the next position and record its attention rows in the cache.
 
@@ -293,44 +329,6 @@ class Model:
         return self.run(self.encode(text), attention=True)[2]
 
     # -- looking inside: the residual stream, one head's arithmetic, the logit lens -----------
-    def _times(self, rows, cols, key):
-        """Every row times the matrix given by its columns: [[dot(row, col) for col in cols] for
-        row in rows]. In the page, one call to the worker's kernel (the matrix sent once, kept
-        under `key`); otherwise dot products."""
-        k = kernel() if rows else None
-        if k is None:
-            n = len(cols)
-            return [list(map(_dot, _repeat(x, n), cols)) for x in rows]
-        times, to_js = k
-        n, m = len(cols[0]), len(cols)
-        w = self._js.get(key)
-        if w is None:                                   # row-major [n, m], as the kernel reads it
-            w = self._js[key] = to_js(_array("d", [c[i] for i in range(n) for c in cols]))
-        flat = times.times(to_js(_array("d", [v for x in rows for v in x])), len(rows), n, w, m)
-        flat = flat.to_py().tolist()
-        return [flat[t * m:(t + 1) * m] for t in range(len(rows))]
-
-    def _affine(self, centred, cols, shift, key):
-        """A LayerNorm folded into the matrix after it (see _fold), for many positions: centred
-        holds (x - mean, 1 / std) per position; out: r * (xc @ columns) + shift."""
-        raw = self._times([xc for xc, _ in centred], cols, key)
-        return [list(map(_add, map(r.__mul__, y), shift)) for (_, r), y in zip(centred, raw)]
-
-    def _qkv(self, li, xs):
-        """Layer li's queries, keys and values for each vector of xs: LN1(x) @ [wq | wk | wv]."""
-        return self._affine([_centre(x) for x in xs], *self.layers[li]["qkv"], (li, "qkv"))
-
-    def _feed_forward(self, li, xs):
-        """Layer li's feed-forward update for each vector of xs: GELU(LN2(x) @ w1 + b1) @ w2 + b2."""
-        L = self.layers[li]
-        hid = [_gelu(u) for u in self._affine([_centre(x) for x in xs], *L["w1"], (li, "w1"))]
-        return [list(map(_add, y, L["b2"])) for y in self._times(hid, L["w2"], (li, "w2"))]
-
-    @property
-    def fast(self) -> bool:
-        """Whether trace() multiplies with the page's typed-array kernel (else dot products)."""
-        return kernel() is not None
-
     def trace(self, ids):
         """The forward pass over the (clipped) ids, keeping what the inside views show:
         "stages", the residual stream at every position after the embeddings and after each
