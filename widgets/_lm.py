@@ -247,44 +247,64 @@ class Model:
         """Whether the matrix products run in the page's typed-array kernel (else dot products)."""
         return kernel() is not None
 
-    def step(self, token: int, cache, last: bool = True):
-        """Feed one token at the next position and record its attention rows in the cache.
+    def _attend(self, qkv, h, keys, vcols):
+        """Head h's attention for new positions, given their rows of queries, keys and values
+        (heads side by side, as _qkv makes them): each position's key and value join `keys` (a
+        list of vectors) and `vcols` (the values as columns) first, so it sees itself and all
+        before it. Returns (weights, outputs), one row per new position: the softmax of query ·
+        key / sqrt(head size), and the weights' blend of the values."""
+        d, dh = self.d, self.dh
+        scale = 1.0 / math.sqrt(dh)
+        weights, outs = [], []
+        for row in qkv:
+            q = list(map(scale.__mul__, row[h * dh:(h + 1) * dh]))   # the query, scaled
+            keys.append(row[d + h * dh:d + (h + 1) * dh])
+            for col, v in zip(vcols, row[2 * d + h * dh:2 * d + (h + 1) * dh]):
+                col.append(v)
+            s = list(map(_dot, _repeat(q, len(keys)), keys))          # [dot(q, k) for k in keys]
+            e = list(map(math.exp, map(max(s).__rsub__, s)))         # [exp(v - max(s)) for v in s]
+            z = sum(e)
+            a = list(map(z.__rtruediv__, e))                          # softmax: [v / z for v in e]
+            weights.append(a)
+            outs.append(list(map(_dot, _repeat(a, dh), vcols)))       # [dot(a, col) for col in vcols]
+        return weights, outs
 
-        Returns the final hidden state as (x - mean, 1/std) for unembed(); with last=False (a
-        position whose prediction nobody reads) the last block's feed-forward half is skipped and
+    def step(self, token: int, cache, last: bool = True):
+        """Feed one token at the next position: feed() with one token."""
+        return self.feed([token], cache, last)
+
+    def feed(self, tokens, cache, last: bool = True):
+        """Feed tokens at the next positions, all of them a layer at a time (one matrix product
+        per layer and weight, not one per token), and record their attention rows in the cache.
+        Each position sees itself and those before it, so this is the same arithmetic as feeding
+        the tokens one by one, number for number.
+
+        Returns the last token's final hidden state as (x - mean, 1/std) for unembed(); with
+        last=False (a prediction nobody reads) the last block's feed-forward half is skipped and
         None is returned: keys, values and attention rows are the same either way."""
         pos = cache["n"]
-        if pos >= self.C:
+        if pos + len(tokens) > self.C:
             raise ValueError("context is full")
-        x = list(map(_add, self.wte[token], self.wpe[pos]))     # token row + position row
-        d, H, dh = self.d, self.H, self.dh
-        scale = 1.0 / math.sqrt(dh)
-        rows = []
+        xs = [list(map(_add, self.wte[t], self.wpe[pos + i]))     # token row + position row
+              for i, t in enumerate(tokens)]
+        rows = [[] for _ in xs]                         # per new position: [layer][head][key]
         for li, L in enumerate(self.layers):
-            qkv = self._qkv(li, [x])[0]                # LN1(x) @ [wq | wk | wv]
-            keys, vals = cache["k"][li], cache["v"][li]
-            out, maps = [], []
-            for h in range(H):
-                q = list(map(scale.__mul__, qkv[h * dh:(h + 1) * dh]))   # head h's query * scale
-                keys[h].append(qkv[d + h * dh:d + (h + 1) * dh])
-                vcols = vals[h]
-                for col, v in zip(vcols, qkv[2 * d + h * dh:2 * d + (h + 1) * dh]):
-                    col.append(v)
-                s = list(map(_dot, _repeat(q, len(keys[h])), keys[h]))  # [dot(q, k) for k in keys]
-                e = list(map(math.exp, map(max(s).__rsub__, s)))     # [exp(v - max(s)) for v in s]
-                z = sum(e)
-                a = list(map(z.__rtruediv__, e))                      # softmax: [v / z for v in e]
-                maps.append(a)
-                out.extend(map(_dot, _repeat(a, dh), vcols))          # [dot(a, col) for col in vcols]
-            rows.append(maps)
-            x = list(map(_add, x, self._times([out], L["wo"], (li, "wo"))[0]))   # x + out @ wo
-            if not last and li == len(self.layers) - 1:
-                break
-            x = list(map(_add, x, self._feed_forward(li, [x])[0]))   # x + the feed-forward half
-        cache["n"] = pos + 1
-        cache["ids"].append(token)
-        cache["rows"].append(rows)
-        return _centre(x) if last else None
+            qkv = self._qkv(li, xs)                     # LN1(x) @ [wq | wk | wv]
+            heads = [self._attend(qkv, h, cache["k"][li][h], cache["v"][li][h]) for h in range(self.H)]
+            outs = [sum((out[i] for _, out in heads), []) for i in range(len(xs))]   # heads side by side
+            maps = [[weights[i] for weights, _ in heads] for i in range(len(xs))]
+            for r, m in zip(rows, maps):
+                r.append(m)
+            attn = self._times(outs, L["wo"], (li, "wo"))                 # out @ wo
+            xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
+            if li == len(self.layers) - 1:              # only the last token's state is read
+                xs = xs[-1:] if last else []
+            if xs:
+                xs = [list(map(_add, x, u)) for x, u in zip(xs, self._feed_forward(li, xs))]
+        cache["n"] = pos + len(tokens)
+        cache["ids"].extend(tokens)
+        cache["rows"].extend(rows)
+        return _centre(xs[-1]) if last else None
 
     def unembed(self, hidden) -> list[float]:
         """Logits over the vocabulary from step()'s final hidden state (final LayerNorm folded in)."""
@@ -304,9 +324,7 @@ class Model:
         self._caches.remove(cache)
         self._caches.append(cache)                      # most recently used last
         self.truncate(cache, min(same, len(ids) - 1))   # the last token is always re-read
-        hidden = None
-        for i in range(cache["n"], len(ids)):
-            hidden = self.step(ids[i], cache, last=i == len(ids) - 1)
+        hidden = self.feed(ids[cache["n"]:], cache)     # the rest in one pass
         maps = None
         if attention:
             T = len(ids)
@@ -336,8 +354,8 @@ class Model:
         ([layer][position], heads side by side, queries unscaled); "weights", the attention
         ([layer][head][query][key], keys up to the query only); "updates", how far each block's
         attention half and feed-forward half move each position's vector ([layer] -> {"attn":
-        [...], "mlp": [...]}, Euclidean lengths). The same arithmetic as step(), a layer at a
-        time.
+        [...], "mlp": [...]}, Euclidean lengths). The same arithmetic as feed(), with the
+        residual stream kept at every stage.
 
         The last trace is kept: the views ask for the same text many times. A position depends
         only on the tokens up to it, so a new text re-uses the last trace up to the first token
@@ -349,29 +367,19 @@ class Model:
             return old
         same = min(_common(old["ids"], ids), len(ids) - 1) if old else 0
         d, H, dh = self.d, self.H, self.dh
-        scale = 1.0 / math.sqrt(dh)
         xs = [list(map(_add, self.wte[t], self.wpe[i])) for i, t in enumerate(ids) if i >= same]
         stages = [(old["stages"][0][:same] if same else []) + xs]
         qkvs, weights, updates = [], [], []
         for li, L in enumerate(self.layers):
             qkv = (old["qkv"][li][:same] if same else []) + self._qkv(li, xs)
-            outs = [[] for _ in xs]
-            maps = []
-            for h in range(H):
-                keys = [row[d + h * dh:d + (h + 1) * dh] for row in qkv]
+            maps, heads = [], []
+            for h in range(H):                          # the kept positions' keys and values first
+                keys = [row[d + h * dh:d + (h + 1) * dh] for row in qkv[:same]]
                 vcols = [[row[2 * d + h * dh + c] for row in qkv[:same]] for c in range(dh)]
-                rows = old["weights"][li][h][:same] if same else []
-                for i in range(same, len(qkv)):
-                    for col, v in zip(vcols, qkv[i][2 * d + h * dh:2 * d + (h + 1) * dh]):
-                        col.append(v)
-                    q = list(map(scale.__mul__, qkv[i][h * dh:(h + 1) * dh]))
-                    s = list(map(_dot, _repeat(q, i + 1), keys))
-                    e = list(map(math.exp, map(max(s).__rsub__, s)))
-                    z = sum(e)
-                    a = list(map(z.__rtruediv__, e))
-                    rows.append(a)
-                    outs[i - same].extend(map(_dot, _repeat(a, dh), vcols))
-                maps.append(rows)
+                rows, out = self._attend(qkv[same:], h, keys, vcols)
+                maps.append((old["weights"][li][h][:same] if same else []) + rows)
+                heads.append(out)
+            outs = [sum((out[i] for out in heads), []) for i in range(len(xs))]
             attn = self._times(outs, L["wo"], (li, "wo"))          # out @ wo
             xs = [list(map(_add, x, u)) for x, u in zip(xs, attn)]
             mlp = self._feed_forward(li, xs)

@@ -76,6 +76,25 @@ def test_kv_cache_generation_equals_rereading_the_whole_text(pair):
         ids.append(t["id"])
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_feeding_many_tokens_at_once_equals_feeding_them_one_by_one(pair, seed):
+    """feed() takes a whole text a layer at a time (as run() and a slid window use it): the
+    cache it leaves and the state it returns are the one-by-one ones, number for number."""
+    _, m = pair
+    rng = random.Random(seed)
+    ids = [rng.randrange(m.tokenizer.vocab_size) for _ in range(CFG["context"])]
+    cut = rng.randint(1, len(ids) - 1)
+    whole, single = m.new_cache(), m.new_cache()
+    m.feed(ids[:cut], whole, last=False)
+    got = m.feed(ids[cut:], whole)
+    for t in ids[:-1]:
+        m.step(t, single, last=False)
+    want = m.step(ids[-1], single)
+    assert got == want and whole == single
+    with pytest.raises(ValueError):
+        m.feed(ids[:1], whole)                         # the context is full
+
+
 def test_same_seed_same_reply_and_seeds_differ(pair):
     _, m = pair
     a = m.generate("the", temperature=1.0, seed=7, max_new_tokens=12)
