@@ -5,8 +5,8 @@ that site_build/lab/checkpoint.py writes; tests/unit/lab/test_lm.py checks that 
 Standard library only. Matrices are kept as lists of columns so that every output number is one
 dot product (math.sumprod where Python has it, 3.12+; a plain sum of products otherwise).
 
-One speed path: every matrix product goes through Model._times (rows times a matrix), and in the
-page that call goes to the worker's typed-array kernel (docs/assets/tbt/worker.js,
+One speed path: every matrix product goes through Model._times (rows times a matrix: the weights,
+and attention's scores and blends), and in the page that call goes to the worker's typed-array kernel (docs/assets/tbt/worker.js,
 `tbtKernel.times`: the same multiply-adds, ten to twenty times faster than dot products in
 Pyodide). In CPython, and wherever the worker has none, the dot products here run.
 
@@ -211,8 +211,9 @@ class Model:
 
     def _times(self, rows, cols, key):
         """Every row times the matrix given by its columns: [[dot(row, col) for col in cols] for
-        row in rows]. In the page, one call to the worker's kernel (the matrix sent once, kept
-        under `key`); otherwise dot products."""
+        row in rows]. In the page, one call to the worker's kernel (a weight matrix sent once,
+        kept under `key`; a matrix that changes, such as the keys read so far, has key None and
+        is sent each time); otherwise dot products."""
         k = kernel() if rows else None
         if k is None:
             n = len(cols)
@@ -221,7 +222,9 @@ class Model:
         n, m = len(cols[0]), len(cols)
         w = self._js.get(key)
         if w is None:                                   # row-major [n, m], as the kernel reads it
-            w = self._js[key] = to_js(_array("d", [c[i] for i in range(n) for c in cols]))
+            w = to_js(_array("d", [c[i] for i in range(n) for c in cols]))
+            if key is not None:
+                self._js[key] = w
         flat = times.times(to_js(_array("d", [v for x in rows for v in x])), len(rows), n, w, m)
         flat = flat.to_py().tolist()
         return [flat[t * m:(t + 1) * m] for t in range(len(rows))]
@@ -252,21 +255,28 @@ class Model:
         (heads side by side, as _qkv makes them): each position's key and value join `keys` (a
         list of vectors) and `vcols` (the values as columns) first, so it sees itself and all
         before it. Returns (weights, outputs), one row per new position: the softmax of query ·
-        key / sqrt(head size), and the weights' blend of the values."""
+        key / sqrt(head size), and the weights' blend of the values.
+
+        Both are matrix products (_times, so the page's kernel takes them): every query meets
+        every key, and a position's scores for keys after it are dropped before the softmax; its
+        blend multiplies those keys' values by zero. The numbers a position keeps are the same
+        whether its text was fed at once or a token at a time."""
         d, dh = self.d, self.dh
         scale = 1.0 / math.sqrt(dh)
-        weights, outs = [], []
+        seen = len(keys)
         for row in qkv:
-            q = list(map(scale.__mul__, row[h * dh:(h + 1) * dh]))   # the query, scaled
             keys.append(row[d + h * dh:d + (h + 1) * dh])
             for col, v in zip(vcols, row[2 * d + h * dh:2 * d + (h + 1) * dh]):
                 col.append(v)
-            s = list(map(_dot, _repeat(q, len(keys)), keys))          # [dot(q, k) for k in keys]
-            e = list(map(math.exp, map(max(s).__rsub__, s)))         # [exp(v - max(s)) for v in s]
+        qs = [list(map(scale.__mul__, row[h * dh:(h + 1) * dh])) for row in qkv]   # scaled
+        weights = []
+        for i, s in enumerate(self._times(qs, keys, None)):     # every query · every key
+            s = s[:seen + i + 1]                               # each sees itself and those before
+            e = list(map(math.exp, map(max(s).__rsub__, s)))   # [exp(v - max(s)) for v in s]
             z = sum(e)
-            a = list(map(z.__rtruediv__, e))                          # softmax: [v / z for v in e]
-            weights.append(a)
-            outs.append(list(map(_dot, _repeat(a, dh), vcols)))       # [dot(a, col) for col in vcols]
+            weights.append(list(map(z.__rtruediv__, e)))       # softmax: [v / z for v in e]
+        n = len(keys)
+        outs = self._times([a + [0.0] * (n - len(a)) for a in weights], vcols, None)
         return weights, outs
 
     def step(self, token: int, cache, last: bool = True):
