@@ -6,9 +6,10 @@ Standard library only. Matrices are kept as lists of columns so that every outpu
 dot product (math.sumprod where Python has it, 3.12+; a plain sum of products otherwise).
 
 One speed path: every matrix product goes through Model._times (rows times a matrix: the weights,
-and attention's scores and blends), and in the page that call goes to the worker's typed-array kernel (docs/assets/tbt/worker.js,
-`tbtKernel.times`: the same multiply-adds, ten to twenty times faster than dot products in
-Pyodide). In CPython, and wherever the worker has none, the dot products here run.
+and attention's scores and blends), and in the page that call goes to the worker's typed-array
+kernel (docs/assets/tbt/worker.js, `tbtKernel.times`: the same multiply-adds, ten to twenty times
+faster than dot products in Pyodide). In CPython, and wherever the worker has none, the dot
+products here run.
 
     m = load("base")
     m.encode(text) -> ids;  m.decode(ids) -> text
@@ -276,7 +277,7 @@ class Model:
             z = sum(e)
             weights.append(list(map(z.__rtruediv__, e)))       # softmax: [v / z for v in e]
         n = len(keys)
-        outs = self._times([a + [0.0] * (n - len(a)) for a in weights], vcols, None)
+        outs = self._times([a + [0.0] * (n - len(a)) for a in weights], vcols, None)   # blends
         return weights, outs
 
     def step(self, token: int, cache, last: bool = True):
@@ -300,8 +301,9 @@ class Model:
         rows = [[] for _ in xs]                         # per new position: [layer][head][key]
         for li, L in enumerate(self.layers):
             qkv = self._qkv(li, xs)                     # LN1(x) @ [wq | wk | wv]
-            heads = [self._attend(qkv, h, cache["k"][li][h], cache["v"][li][h]) for h in range(self.H)]
-            outs = [sum((out[i] for _, out in heads), []) for i in range(len(xs))]   # heads side by side
+            heads = [self._attend(qkv, h, cache["k"][li][h], cache["v"][li][h])
+                     for h in range(self.H)]
+            outs = [sum((out[i] for _, out in heads), []) for i in range(len(xs))]  # heads joined
             maps = [[weights[i] for weights, _ in heads] for i in range(len(xs))]
             for r, m in zip(rows, maps):
                 r.append(m)
@@ -317,7 +319,7 @@ class Model:
         return _centre(xs[-1]) if last else None
 
     def unembed(self, hidden) -> list[float]:
-        """Logits over the vocabulary from step()'s final hidden state (final LayerNorm folded in)."""
+        """Logits over the vocabulary from feed()'s final hidden state (final LayerNorm folded in)."""
         return self._affine([hidden], *self.unemb, "unemb")[0]
 
     def run(self, ids, attention: bool = False):
